@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds, runs every LIT suite
+# with the default compilers and then the compiler matrix (test/matrix.sh),
+# and ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh || exit 1
+cmake -S . -B build >build.log 2>&1 || { cat build.log; exit 1; }
+cmake --build build -j"$(nproc)" >>build.log 2>&1 || { tail -n 80 build.log; exit 1; }
+rm -f build/lit-results-*.json
+lit=$(sed -n 's/^CDEFER_LIT:FILEPATH=//p' build/CMakeCache.txt)
+[ -n "$lit" ] || { echo "lit not found"; echo "0 passed, 1 failed"; exit 1; }
+/usr/bin/python3 "$lit" -v --timeout=600 -o build/lit-results-default.json build/test
+test/matrix.sh
+/usr/bin/python3 test/lit/summary.py build/lit-results-*.json

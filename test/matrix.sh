@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The compiler matrix: builds the plugins against every other installed
+# GCC (11, 12) and Clang (14, 16, 19, 22) than the default build used, and runs
+# the whole suite with each.  Results go to build/lit-results-*.json for
+# test/lit/summary.py.  Run from the top of the tree after the default build.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+lit=$(sed -n 's/^CDEFER_LIT:FILEPATH=//p' build/CMakeCache.txt)
+default_clang=$(sed -n 's/^Clang_DIR:PATH=\/usr\/lib\/llvm-\([0-9]*\)\/.*/\1/p' build/CMakeCache.txt)
+default_gcc=$(sed -n 's/^CDEFER_GCC:STRING=//p' build/CMakeCache.txt)
+status=0
+mkdir -p build/matrix
+for v in 14 16 19 22; do
+  [ "$v" = "$default_clang" ] && continue
+  [ -f /usr/lib/llvm-$v/lib/cmake/clang/ClangConfig.cmake ] || continue
+  ls clang-plugin/*.cpp >/dev/null 2>&1 || continue
+  b=build/matrix/clang-$v
+  echo "== matrix: Clang $v"
+  cmake -S . -B $b -DCDEFER_BUILD_GCC_PLUGIN=OFF -DCDEFER_CLANG_VERSION=$v >$b.log 2>&1 &&
+    cmake --build $b -j"$(nproc)" --target cdefer-clang >>$b.log 2>&1 ||
+    { echo "matrix: Clang $v build failed"; tail -n 40 $b.log; status=1; continue; }
+  /usr/bin/python3 "$lit" -q --timeout=600 -o build/lit-results-clang-$v.json \
+    --filter 'clang' --param gcc_plugin= --param clang=/usr/lib/llvm-$v/bin/clang \
+    --param clang_plugin=$PWD/$b/cdefer-clang.so build/test
+done
+for g in gcc-11 gcc-12; do
+  [ "$g" = "$default_gcc" ] || [ "$g" = "gcc-$(gcc -dumpversion)" -a "$default_gcc" = gcc ] && continue
+  command -v $g >/dev/null && [ -f "$($g -print-file-name=plugin)/include/gcc-plugin.h" ] || continue
+  ls gcc-plugin/*.cc >/dev/null 2>&1 || continue
+  gxx=g++-${g#gcc-}
+  b=build/matrix/$g
+  echo "== matrix: $g"
+  mkdir -p $b
+  cmake -S . -B $b -DCDEFER_BUILD_CLANG_PLUGIN=OFF -DCDEFER_GCC=$g -DCMAKE_CXX_COMPILER=$gxx >$b.log 2>&1 &&
+    cmake --build $b -j"$(nproc)" --target cdefer-gcc >>$b.log 2>&1 ||
+    { echo "matrix: $g build failed"; tail -n 40 $b.log; status=1; continue; }
+  /usr/bin/python3 "$lit" -q --timeout=600 -o build/lit-results-$g.json \
+    --filter '/gcc|gcc/' --param clang_plugin= --param gcc=$g --param gcc_plugin=$PWD/$b/cdefer-gcc.so build/test
+done
+exit $status
