@@ -12,4 +12,8 @@ lit=$(sed -n 's/^CDEFER_LIT:FILEPATH=//p' build/CMakeCache.txt)
 [ -n "$lit" ] || { echo "lit not found"; echo "0 passed, 1 failed"; exit 1; }
 /usr/bin/python3 "$lit" -v --timeout=600 -o build/lit-results-default.json build/test
 test/matrix.sh
+# Differential + invalid-input fuzzing, a fixed-seed sample (docs/RELIABILITY.md).
+if ls build/cdefer-*.so >/dev/null 2>&1; then
+  /usr/bin/python3 test/fuzz/run.py --seed 1 --json build/lit-results-fuzz.json "${CDEFER_FUZZ_CASES:-150}"
+fi
 /usr/bin/python3 test/lit/summary.py build/lit-results-*.json

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Generates a random, valid C program that uses defer (TS 25755 rules).
+
+    gen.py SEED [--size N]  > prog.c
+
+Same seed, same program.  Every statement that executes prints a number
+(`T(n);`), so the program's output is the order of execution; differential
+testing (test/fuzz/run.sh) compiles it with every compiler and compares.
+
+What it generates, always within the TS rules:
+  nested blocks; defers whose statement is a trace, a block, an `if`, a loop
+  with its own break/continue, another defer, an update of a local that is
+  read later (by-reference semantics); for/while/do loops with break and
+  continue at random depths; switch with braced case blocks; forward `goto`
+  to the function's exit label (never past a defer in the label's scope);
+  backward `goto` to the top of a block (bounded by a counter); `return` at
+  random depths with a value that defers then modify; statement
+  expressions containing defers; calls between generated functions; struct
+  results returned by value.
+Never: jumps into a defer's scope, jumps out of a deferred statement."""
+import random
+import sys
+
+
+class Ctx:
+    """What the statement being generated may do."""
+
+    def __init__(self, loop=False, switch=False, in_defer=False, depth=0, top=False):
+        self.loop = loop          # break/continue allowed (innermost loop)
+        self.switch = switch      # break allowed (innermost switch)
+        self.in_defer = in_defer  # inside a deferred statement: no return / goto out
+        self.depth = depth
+        self.top = top            # statement at the function's outermost block
+
+    def nested(self, **kw):
+        c = Ctx(self.loop, self.switch, self.in_defer, self.depth + 1, False)
+        for k, v in kw.items():
+            setattr(c, k, v)
+        return c
+
+
+class Gen:
+    def __init__(self, seed, size):
+        self.r = random.Random(seed)
+        self.size = size
+        self.trace = 0
+        self.uid = 0
+        self.out = []
+        self.budget = 0
+        self.goto_used = False
+
+    def t(self):
+        self.trace += 1
+        return "T(%d);" % self.trace
+
+    def fresh(self, stem):
+        self.uid += 1
+        return "%s%d" % (stem, self.uid)
+
+    def cond(self):
+        r = self.r
+        k = r.randrange(1, 7)
+        return r.choice(["(a + %d) %% %d == 0" % (r.randrange(5), k + 1),
+                         "g[%d] & %d" % (r.randrange(8), 1 << r.randrange(3)),
+                         "r %% %d == %d" % (k + 1, r.randrange(k + 1)),
+                         "a > %d" % r.randrange(6)])
+
+    # ---- statements ----------------------------------------------------
+    def block(self, ctx, n=None):
+        if n is None:
+            n = self.r.randrange(1, 4)
+        body = [self.stmt(ctx) for _ in range(n)]
+        return "{ " + " ".join(body) + " }"
+
+    def stmt(self, ctx):
+        self.budget -= 1
+        r = self.r
+        if self.budget <= 0 or ctx.depth > 5:
+            return self.t()
+        choices = [("trace", 4), ("update", 2), ("block", 2), ("if", 3), ("defer", 6),
+                   ("for", 2), ("while", 1), ("do", 1), ("switch", 1), ("stmtexpr", 1),
+                   ("call", 1), ("backgoto", 1)]
+        if ctx.loop:
+            choices += [("break", 1), ("continue", 1)]
+        elif ctx.switch:
+            choices += [("break", 1)]
+        if not ctx.in_defer:
+            choices += [("return", 1), ("goto", 1)]
+        if ctx.top and self.goto_used:
+            # A defer here would put the exit label in its scope: the goto
+            # before it would bypass it.
+            choices = [c for c in choices if c[0] != "defer"]
+        kind = r.choices([c[0] for c in choices], [c[1] for c in choices])[0]
+        return getattr(self, "s_" + kind)(ctx)
+
+    def s_trace(self, ctx):
+        return self.t()
+
+    def s_update(self, ctx):
+        return "r = r * %d + %d; %s" % (self.r.randrange(1, 4), self.r.randrange(10), self.t())
+
+    def s_block(self, ctx):
+        return self.block(ctx.nested())
+
+    def s_if(self, ctx):
+        s = "if (%s) %s" % (self.cond(), self.block(ctx.nested()))
+        if self.r.random() < 0.5:
+            s += " else " + self.block(ctx.nested())
+        return s
+
+    def s_defer(self, ctx):
+        d = ctx.nested(loop=False, switch=False, in_defer=True)
+        r = self.r
+        kind = r.choice(["trace", "trace", "block", "if", "loop", "nested", "update"])
+        if kind == "trace":
+            body = self.t()
+        elif kind == "update":
+            body = "{ r += %d; %s }" % (r.randrange(1, 9), self.t())
+        elif kind == "block":
+            body = self.block(d)
+        elif kind == "if":
+            body = "if (%s) %s else %s" % (self.cond(), self.block(d.nested()), self.block(d.nested()))
+        elif kind == "loop":
+            i = self.fresh("i")
+            body = "for (int %s = 0; %s < %d; %s++) %s" % (
+                i, i, r.randrange(1, 4), i, self.block(d.nested(loop=True)))
+        else:
+            body = "{ %s defer %s %s }" % (self.t(), self.block(d.nested()), self.t())
+        return "defer %s" % body
+
+    def s_for(self, ctx):
+        i = self.fresh("i")
+        return "for (int %s = 0; %s < %d; %s++) %s" % (
+            i, i, self.r.randrange(1, 4), i, self.block(ctx.nested(loop=True, switch=False)))
+
+    def s_while(self, ctx):
+        n = self.fresh("n")
+        return "{ int %s = 0; while (%s++ < %d) %s }" % (
+            n, n, self.r.randrange(1, 4), self.block(ctx.nested(loop=True, switch=False)))
+
+    def s_do(self, ctx):
+        n = self.fresh("n")
+        return "{ int %s = 0; do %s while (++%s < %d); }" % (
+            n, self.block(ctx.nested(loop=True, switch=False)), n, self.r.randrange(1, 4))
+
+    def s_switch(self, ctx):
+        c = ctx.nested(switch=True, loop=False)
+        # `continue` inside a switch inside a loop is legal C but keep it simple.
+        cases = []
+        for k in range(self.r.randrange(1, 4)):
+            cases.append("case %d: %s break;" % (k, self.block(c)))
+        cases.append("default: %s break;" % self.block(c))
+        return "switch ((a + r) %% %d) { %s }" % (len(cases), " ".join(cases))
+
+    def s_break(self, ctx):
+        return "if (%s) break;" % self.cond() if self.r.random() < 0.7 else "break;"
+
+    def s_continue(self, ctx):
+        return "if (%s) continue;" % self.cond()
+
+    def s_return(self, ctx):
+        return "if (%s) { %s return r + %d; }" % (self.cond(), self.t(), self.r.randrange(100))
+
+    def s_goto(self, ctx):
+        self.goto_used = True
+        return "if (%s) { %s goto out; }" % (self.cond(), self.t())
+
+    def s_backgoto(self, ctx):
+        c = self.fresh("c")
+        lab = self.fresh("again")
+        inner = ctx.nested()
+        body = " ".join(self.stmt(inner) for _ in range(self.r.randrange(1, 3)))
+        return "{ int %s = 0; %s: %s %s if (%s++ < %d) goto %s; }" % (
+            c, lab, self.t(), body, c, self.r.randrange(1, 3), lab)
+
+    def s_stmtexpr(self, ctx):
+        return "r += ({ %s defer %s %s %d; });" % (self.t(), self.t(), self.t(),
+                                                   self.r.randrange(10))
+
+    def s_call(self, ctx):
+        if self.fn_index == 0:
+            return self.t()
+        return "r += f%d(a + %d) %% 7; %s" % (self.r.randrange(self.fn_index),
+                                             self.r.randrange(3), self.t())
+
+    # ---- functions -------------------------------------------------------
+    def function(self, idx):
+        self.fn_index = idx
+        self.goto_used = False
+        self.budget = self.size
+        ctx = Ctx(top=True)
+        body = []
+        for _ in range(self.r.randrange(2, 6)):
+            body.append(self.stmt(ctx))
+        lines = ["static int f%d(int a)" % idx, "{", "    int r = a;"]
+        lines += ["    " + s for s in body]
+        if self.goto_used:
+            lines.append("out:")
+        lines += ["    %s" % self.t(), "    return r;", "}"]
+        return "\n".join(lines)
+
+    def struct_function(self):
+        """A struct result by value that a defer modifies after `return`."""
+        return "\n".join([
+            "struct S { int a, b; };",
+            "static struct S fs(int a)",
+            "{",
+            "    struct S s = { a, a + 1 };",
+            "    defer { s.a = 99; %s }" % self.t(),
+            "    if (a & 1) return s;",
+            "    s.b = 7;",
+            "    return s;",
+            "}"])
+
+    def program(self):
+        nfun = self.r.randrange(2, 5)
+        funcs = [self.function(i) for i in range(nfun)]
+        r = self.r
+        g = ", ".join(str(r.randrange(16)) for _ in range(8))
+        calls = []
+        for _ in range(r.randrange(2, 6)):
+            calls.append('    printf("f%d=%%d\\n", f%d(%d));' % ((k := r.randrange(nfun)), k,
+                                                                 r.randrange(8)))
+        use_struct = r.random() < 0.3
+        if use_struct:
+            calls.append('    { struct S s = fs(%d); printf("s=%%d,%%d\\n", s.a, s.b); }'
+                         % r.randrange(4))
+        head = [
+            "/* generated by test/fuzz/gen.py%s */" % (" (struct-result)" if use_struct else ""),
+            "#include <stddefer.h>",
+            "#include <stdio.h>",
+            "static int g[8] = { %s };" % g,
+            "static void T(int n) { printf(\"%d\\n\", n); }",
+        ]
+        if use_struct:
+            head.append(self.struct_function())
+        return "\n".join(head + funcs + ["int main(void)", "{"] + calls +
+                         ["    return 0;", "}", ""])
+
+
+def main(argv):
+    if not argv:
+        sys.stderr.write(__doc__)
+        return 2
+    seed = int(argv[0])
+    size = 40
+    if len(argv) >= 3 and argv[1] == "--size":
+        size = int(argv[2])
+    sys.stdout.write(Gen(seed, size).program())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
