@@ -1,19 +1,70 @@
 /* stddefer.h - the TS 25755 header: `defer` as the spelling of `_Defer`.
  *
- * With the cdefer plugin loaded (__CDEFER__ is predefined) `_Defer` is the
- * plugin's keyword.  Without it, a compiler that implements the TS natively
- * predefines __STDC_DEFER_TS25755__ and we use its `_Defer`.  Anything else
- * cannot compile a defer statement, so we stop with an error that says
- * which flag is missing. */
+ * Three cases, in this order:
+ *
+ * 1. The cdefer plugin is loaded (it predefines __CDEFER__ and
+ *    __STDC_DEFER_TS25755__), or the compiler implements the TS natively
+ *    (clang-22 -fdefer-ts predefines __STDC_DEFER_TS25755__): `_Defer` is a
+ *    keyword and `defer` spells it.
+ *
+ * 2. No plugin, but no code is being generated: a tool is parsing the
+ *    source.  clangd and clang-tidy cannot load compiler plugins, and would
+ *    otherwise stop at the #error below.  This parse-only fallback lets them
+ *    parse `defer STMT` as a statement (names in STMT resolve, so hover,
+ *    go-to-definition and diagnostics inside STMT work); the deferred
+ *    statement is never run in this mode.  It is selected when any of these
+ *    is defined:
+ *      CDEFER_PARSE_ONLY       set by the user for a tool (.clangd:
+ *                              `CompileFlags: {Add: [-DCDEFER_PARSE_ONLY]}`;
+ *                              clang-tidy: --extra-arg=-DCDEFER_PARSE_ONLY),
+ *                              or by a file that uses no defer and wants
+ *                              cdefer.h's declarations only;
+ *      CDEFER_PLUGIN_EXPECTED  set, next to -fplugin=, by cdefer's pkg-config
+ *                              files and CMake package: a build that asked
+ *                              for the plugin but has none loaded is a tool
+ *                              reading compile_commands.json (a compiler
+ *                              that cannot load a plugin it was given stops
+ *                              with its own error);
+ *      __clang_analyzer__      the Clang static analyzer (clang --analyze,
+ *                              scan-build, clang-tidy) generates no code.
+ *    A program that is nevertheless compiled this way does not link: the
+ *    fallback refers to cdefer_parse_only__compiled_without_the_cdefer_plugin,
+ *    which nothing defines (except under the analyzer, where the deferred
+ *    statement is plain dead code, so that the analyzer does not see it run
+ *    early).  The fallback also defines CDEFER_RESULT_IGNORE, so that
+ *    <cdefer.h>'s cdefer_result parses too.
+ *
+ * 3. Otherwise the source cannot be compiled: stop with an #error that says
+ *    which flag is missing.
+ *
+ * Including this header changes nothing else; `_Defer` needs no header with
+ * the plugin. */
 #ifndef CDEFER_STDDEFER_H
 #define CDEFER_STDDEFER_H
 
-#if !defined(__CDEFER__) && !defined(__STDC_DEFER_TS25755__) && \
-    !defined(CDEFER_PARSE_ONLY)
-#  if defined(__clang__)
-#    error "defer needs the cdefer plugin: compile with -fplugin=PATH/cdefer-clang.so (or clang-22 -fdefer-ts)"
+#if !defined(__CDEFER__) && !defined(__STDC_DEFER_TS25755__)
+#  if defined(CDEFER_PARSE_ONLY) || defined(CDEFER_PLUGIN_EXPECTED) || \
+      defined(__clang_analyzer__)
+#    define CDEFER_PARSING_ONLY 1
+#    ifndef CDEFER_RESULT_IGNORE
+#      define CDEFER_RESULT_IGNORE 1
+#    endif
+#    ifndef _Defer
+#      if defined(__clang_analyzer__)
+#        define _Defer if (1) {} else
+#      else
+#        ifdef __cplusplus
+extern "C"
+#        endif
+         extern const int cdefer_parse_only__compiled_without_the_cdefer_plugin;
+#        define _Defer \
+           if (cdefer_parse_only__compiled_without_the_cdefer_plugin) {} else
+#      endif
+#    endif
+#  elif defined(__clang__)
+#    error "defer needs the cdefer plugin: add -fplugin=PREFIX/lib/cdefer/cdefer-clang.so (built for this Clang major) and -I PREFIX/include/cdefer, e.g. $(pkg-config --cflags cdefer-clang) or CMake's cdefer::cdefer; or use clang-22 -fdefer-ts. Tools that cannot load plugins (clangd, clang-tidy): add -DCDEFER_PARSE_ONLY"
 #  else
-#    error "defer needs the cdefer plugin: compile with -fplugin=PATH/cdefer-gcc.so"
+#    error "defer needs the cdefer plugin: add -fplugin=PREFIX/lib/cdefer/cdefer-gcc.so (built for this GCC) and -I PREFIX/include/cdefer, e.g. $(pkg-config --cflags cdefer-gcc) or CMake's cdefer::cdefer"
 #  endif
 #endif
 

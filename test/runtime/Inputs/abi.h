@@ -38,7 +38,7 @@
  * value).  RECOVERING_NAMED(res) uses the volatile named result `res`. */
 #define RECOVERING(T, zero)                                                 \
     __cdefer_frame cdefer_f_;                                               \
-    volatile T cdefer_res_ = zero;                                          \
+    T volatile cdefer_res_ = zero;                                          \
     if (__builtin_expect(__cdefer_setjmp(cdefer_f_.__jb), 0))               \
         return cdefer_res_
 #define RECOVERING_NAMED(res)                                               \
@@ -59,7 +59,7 @@ DEFER_FN defer_print(const char **text) { printf("defer %s\n", *text); }
 struct recover_env {
     __cdefer_frame *f;
     const char *tag;
-    const cdefer_panic_info **out;
+    const cdefer_panic_info *volatile *out;  /* the result slot is volatile */
 };
 DEFER_FN defer_recover(struct recover_env *e)
 {
