@@ -35,7 +35,8 @@
  *    <cdefer.h>'s cdefer_result parses too.
  *
  * 3. Otherwise the source cannot be compiled: stop with an #error that says
- *    which flag is missing.
+ *    which flag is missing (and parse on as in 2, so that the #error is the
+ *    only message).
  *
  * Including this header changes nothing else; `_Defer` needs no header with
  * the plugin. */
@@ -43,28 +44,31 @@
 #define CDEFER_STDDEFER_H
 
 #if !defined(__CDEFER__) && !defined(__STDC_DEFER_TS25755__)
-#  if defined(CDEFER_PARSE_ONLY) || defined(CDEFER_PLUGIN_EXPECTED) || \
-      defined(__clang_analyzer__)
-#    define CDEFER_PARSING_ONLY 1
-#    ifndef CDEFER_RESULT_IGNORE
-#      define CDEFER_RESULT_IGNORE 1
+#  if !defined(CDEFER_PARSE_ONLY) && !defined(CDEFER_PLUGIN_EXPECTED) && \
+      !defined(__clang_analyzer__)
+#    if defined(__clang__)
+#      error "defer needs the cdefer plugin: add -fplugin=PREFIX/lib/cdefer/cdefer-clang.so (built for this Clang major) and -I PREFIX/include/cdefer, e.g. $(pkg-config --cflags cdefer-clang) or CMake's cdefer::cdefer; or use clang-22 -fdefer-ts. Tools that cannot load plugins (clangd, clang-tidy): add -DCDEFER_PARSE_ONLY"
+#    else
+#      error "defer needs the cdefer plugin: add -fplugin=PREFIX/lib/cdefer/cdefer-gcc.so (built for this GCC) and -I PREFIX/include/cdefer, e.g. $(pkg-config --cflags cdefer-gcc) or CMake's cdefer::cdefer"
 #    endif
-#    ifndef _Defer
-#      if defined(__clang_analyzer__)
-#        define _Defer if (1) {} else
-#      else
-#        ifdef __cplusplus
+#  endif
+/* The parse-only fallback; after the #error too, so that it is the only
+ * message. */
+#  define CDEFER_PARSING_ONLY 1
+#  ifndef CDEFER_RESULT_IGNORE
+#    define CDEFER_RESULT_IGNORE 1
+#  endif
+#  ifndef _Defer
+#    if defined(__clang_analyzer__)
+#      define _Defer if (1) {} else
+#    else
+#      ifdef __cplusplus
 extern "C"
-#        endif
-         extern const int cdefer_parse_only__compiled_without_the_cdefer_plugin;
-#        define _Defer \
-           if (cdefer_parse_only__compiled_without_the_cdefer_plugin) {} else
 #      endif
+       extern const int cdefer_parse_only__compiled_without_the_cdefer_plugin;
+#      define _Defer \
+         if (cdefer_parse_only__compiled_without_the_cdefer_plugin) {} else
 #    endif
-#  elif defined(__clang__)
-#    error "defer needs the cdefer plugin: add -fplugin=PREFIX/lib/cdefer/cdefer-clang.so (built for this Clang major) and -I PREFIX/include/cdefer, e.g. $(pkg-config --cflags cdefer-clang) or CMake's cdefer::cdefer; or use clang-22 -fdefer-ts. Tools that cannot load plugins (clangd, clang-tidy): add -DCDEFER_PARSE_ONLY"
-#  else
-#    error "defer needs the cdefer plugin: add -fplugin=PREFIX/lib/cdefer/cdefer-gcc.so (built for this GCC) and -I PREFIX/include/cdefer, e.g. $(pkg-config --cflags cdefer-gcc) or CMake's cdefer::cdefer"
 #  endif
 #endif
 

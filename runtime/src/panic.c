@@ -245,6 +245,14 @@ CDEFER_NORETURN static void die(struct tstate *t, const char *why)
 /* ------------------------------------------------------------------ */
 /* Unwinding */
 
+/* ThreadSanitizer keeps a shadow call stack and its longjmp interceptor
+ * checks that it is no shallower than at the setjmp.  Instrumented code pops
+ * its entry on the unwind path too, so by now the recovering frame's entry
+ * is gone although the longjmp re-enters that frame: push one (the
+ * interceptor then resets the depth to the setjmp's).  Weak: only when the
+ * program is built with -fsanitize=thread. */
+extern void __tsan_func_entry(void *pc) __attribute__((__weak__));
+
 /* P was recovered by the frame owning P->target and that frame's cleanups
  * have run: resume the frame at its setjmp.  P and every older panic
  * suspended in that frame or below it are over. */
@@ -258,6 +266,8 @@ CDEFER_NORETURN static void land(struct tstate *t, struct rec *p)
         t->top = r->older;
         retire(t, r);
     }
+    if (__tsan_func_entry)
+        __tsan_func_entry(__builtin_return_address(0));
     longjmp(f->__jb, 1);
 }
 
