@@ -1,0 +1,5 @@
+void f(void)
+{
+    _Defer {
+        int x = 1;
+        (void)x;

@@ -1,0 +1,9 @@
+void f(void)
+{
+    _Defer { } }
+}
+}
+void g(void)
+{
+    _Defer { { {
+}
