@@ -216,7 +216,8 @@ CDEFER_NORETURN static void die(struct tstate *t, const char *why)
      * get here ends the process and the others never return. */
     pthread_mutex_lock(&report_lock);
     fflush(NULL);
-    /* oldest first: reverse the (dead) active list */
+    /* oldest first: reverse the active list, print, reverse it back (the
+     * records stay reachable for leak checkers) */
     for (r = t->top; r; ) {
         struct rec *older = r->older;
         r->older = prev;
@@ -226,6 +227,12 @@ CDEFER_NORETURN static void die(struct tstate *t, const char *why)
     for (r = prev; r; r = r->older)
         fprintf(stderr, "%spanic: %s%s\n", r == prev ? "" : "\t", r->info.message,
                 r->target ? " [recovered]" : "");
+    for (r = prev, prev = NULL; r; ) {
+        struct rec *newer = r->older;
+        r->older = prev;
+        prev = r;
+        r = newer;
+    }
     if (why)
         fprintf(stderr, "\t(%s)\n", why);
     if (last) {

@@ -45,6 +45,20 @@
 // RUN: %FileCheck --check-prefix=CHAIN-ERR %s <%t.err
 // RUN: %run %t.g2 chain-recovered | %FileCheck --check-prefix=CHAINREC --match-full-lines %s
 //
+// Sanitizers and valgrind:
+// RUN: gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
+// RUN: %run --timeout 60 %t.gasan replace-recovered | %FileCheck --check-prefix=REPLREC --match-full-lines %s
+// RUN: %run --timeout 60 %t.gasan repanic-recovered | %FileCheck --check-prefix=REPANICREC --match-full-lines %s
+// RUN: %run --timeout 60 %t.gasan inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s
+// RUN: %run --timeout 60 %t.gasan chain-recovered | %FileCheck --check-prefix=CHAINREC --match-full-lines %s
+// RUN: sh -c '%run --timeout 60 %t.gasan chain >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s
+// RUN: %FileCheck --check-prefix=CHAIN-ERR %s <%t.err
+// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 replace-recovered | %FileCheck --check-prefix=REPLREC --match-full-lines %s
+// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 chain-recovered | %FileCheck --check-prefix=CHAINREC --match-full-lines %s
+// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.c19 inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s
+// RUN: sh -c '%run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 repanic >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s
+// RUN: %FileCheck --check-prefix=REPANIC-ERR %s <%t.err
+//
 // EXIT2: exit=2
 
 #include "abi.h"

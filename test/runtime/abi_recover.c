@@ -19,6 +19,14 @@
 // RUN: %run %t.clang19o | %FileCheck --match-full-lines %s
 // RUN: clang-22 -std=c2y -O1 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.clang22
 // RUN: %run %t.clang22 | %FileCheck --match-full-lines %s
+//
+// Sanitizers and valgrind:
+// RUN: gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
+// RUN: %run --timeout 60 %t.gasan | %FileCheck --match-full-lines %s
+// RUN: clang-19 -std=c11 -O1 -g -fexceptions -DOUTLINE -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.casan
+// RUN: %run --timeout 60 %t.casan | %FileCheck --match-full-lines %s
+// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.gcc2 | %FileCheck --match-full-lines %s
+// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.clang19 | %FileCheck --match-full-lines %s
 
 #include "abi.h"
 

@@ -28,6 +28,19 @@
 // Any other value is the default.
 // RUN: sh -c 'CDEFER_TRACEBACK=single %run %t.gcc2 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
 //
+// Sanitizers and valgrind (same output, same exit status):
+// RUN: gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
+// RUN: sh -c '%run --timeout 60 %t.gasan >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
+// RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
+// RUN: %FileCheck --check-prefix=ERR %s <%t.err
+// RUN: clang-19 -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.casan
+// RUN: sh -c '%run --timeout 60 %t.casan >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
+// RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
+// RUN: %FileCheck --check-prefix=ERR %s <%t.err
+// RUN: sh -c '%run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.gcc2 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
+// RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
+// RUN: %FileCheck --check-prefix=ERR %s <%t.err
+//
 // EXIT: exit=2
 // CRASH: exit=134
 
