@@ -83,7 +83,9 @@ if(TARGET cdefer_static AND TARGET cdefer_shared)
   install(TARGETS cdefer_static cdefer_shared
           ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
           LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
-  set(CDEFER_PC_LIBS "-lcdefer")
+  # As needed: only programs that call panic/recover depend on libcdefer.so
+  # (GCC on Debian links --as-needed anyway; Clang does not).
+  set(CDEFER_PC_LIBS "-Wl,--push-state,--as-needed -lcdefer -Wl,--pop-state")
 endif()
 
 # --- headers, man page, docs --------------------------------------------

@@ -1,0 +1,2 @@
+/* A C file that uses no defer. */
+int plain(int x) { return x + 1; }
