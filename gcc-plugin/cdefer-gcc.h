@@ -1,0 +1,77 @@
+/* cdefer-gcc.h - what the parts of cdefer-gcc.so share.
+ *
+ * plugin.cc  plugin_init, options, callback registration
+ * marker.cc  the _Defer macro, the marker builtin, the scope pragma,
+ *            recognising a defer in the C front end's trees
+ * checks.cc  the constraints of TS 25755 (docs/DIAGNOSTICS.md E1-E11, W1, W2)
+ * lower.cc   defer -> TRY_FINALLY_EXPR at PLUGIN_PRE_GENERICIZE
+ * dump.cc    -fplugin-arg-cdefer-gcc-dump  */
+#ifndef CDEFER_GCC_H
+#define CDEFER_GCC_H
+
+#include "compat.h"
+#include "config.h"
+#include "system.h"
+#include "coretypes.h"
+#include "tree.h"
+#include "c-family/c-common.h"
+#include "tree-iterator.h"
+#include "stringpool.h"
+#include "diagnostic.h"
+#include "c-family/c-pragma.h"
+#include "c-tree.h"
+#include "langhooks.h"
+#include "cpplib.h"
+
+#include <vector>
+
+namespace cdefer {
+
+/* Options (plugin.cc).  */
+extern bool opt_unwind;
+extern bool opt_dump;
+
+/* marker.cc */
+void register_marker_builtin ();
+void register_pragmas_and_macros ();
+/* The FUNCTION_DECL of __cdefer_mark, or NULL before PLUGIN_START_UNIT.  */
+extern tree marker_fndecl;
+/* If T is the statement a defer expanded to (`switch (__cdefer_mark()) S`),
+   return true.  */
+bool is_marker (tree t);
+/* The C front end wraps a compound statement (the marker switch's own
+   scope) that is directly inside a statement expression in a var-less
+   BIND_EXPR; return the marker inside such a wrapper, else T.  */
+tree unwrap_marker (tree t);
+/* The deferred statement of a marker.  */
+inline tree &marker_body (tree t) { return SWITCH_STMT_BODY (t); }
+/* Location of the `_Defer` (or `defer`) token that produced marker T, as a
+   location in the user's file (macro expansion points resolved).  */
+location_t defer_location (tree t);
+/* LOC with macro expansions resolved to their expansion point, so no
+   "in expansion of macro" notes follow a diagnostic.  */
+location_t user_location (location_t loc);
+
+/* checks.cc: diagnose; every defer involved in an error is replaced by an
+   empty statement.  Returns the number of errors.  */
+int check_function (tree fndecl, tree *body);
+
+/* lower.cc: replace every marker by TRY_FINALLY_EXPR or its statement.  */
+struct lowered_defer
+{
+  location_t loc;          /* the _Defer token */
+  tree finally;            /* the TRY_FINALLY_EXPR, or NULL (ran at once) */
+  int depth;               /* nesting of deferred statements */
+};
+void lower_function (tree fndecl, tree *body, std::vector<lowered_defer> *log);
+
+/* dump.cc */
+void dump_function (tree fndecl, const std::vector<lowered_defer> &log);
+
+/* True if T (a statement tree) does nothing: empty statement, empty list,
+   var-less block of nothing.  */
+bool empty_statement_p (tree t);
+
+} // namespace cdefer
+
+#endif

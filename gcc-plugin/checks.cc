@@ -1,0 +1,4 @@
+#include "cdefer-gcc.h"
+namespace cdefer {
+int check_function (tree, tree *) { return 0; }
+}

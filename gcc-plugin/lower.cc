@@ -1,0 +1,120 @@
+/* lower.cc - a defer becomes the front end's own cleanup construct.
+ *
+ * Runs at PLUGIN_PRE_GENERICIZE, after checks.cc accepted the function.
+ * In a STATEMENT_LIST
+ *
+ *     s1; MARKER(STMT); s2; ...; sn;
+ *
+ * becomes
+ *
+ *     s1; TRY_FINALLY_EXPR (s2; ...; sn;  ,  STMT)
+ *
+ * which is what the C front end itself builds for a variable with
+ * __attribute__((cleanup)) (push_cleanup/CLEANUP_STMT): the gimplifier and
+ * tree-eh then route every exit of s2..sn (fall-off, return after the value
+ * is computed, break, continue, goto, and with -fexceptions unwinding)
+ * through STMT.  A marker that is not in a list (the braceless body of an
+ * if/loop, or the last statement of its block) is replaced by STMT: its
+ * block ends right after it.  Deferred statements are lowered the same way
+ * (defers inside defers), and so are statement expressions, which are
+ * reached through the expression operands.  */
+#include "cdefer-gcc.h"
+
+namespace cdefer {
+
+namespace {
+
+struct lower_ctx
+{
+  std::vector<lowered_defer> *log;
+  int depth;
+};
+
+void lower_tree (tree *tp, lower_ctx *ctx);
+
+void
+lower_list (tree list, lower_ctx *ctx)
+{
+  for (tree_stmt_iterator i = tsi_start (list); !tsi_end_p (i); tsi_next (&i))
+    {
+      tree s = unwrap_marker (tsi_stmt (i));
+      if (!is_marker (s))
+	{
+	  lower_tree (tsi_stmt_ptr (i), ctx);
+	  continue;
+	}
+      /* Everything after the marker is the defer's scope.  */
+      tree rest = alloc_stmt_list ();
+      tree_stmt_iterator j = i;
+      tsi_next (&j);
+      while (!tsi_end_p (j))
+	{
+	  tree x = tsi_stmt (j);
+	  tsi_delink (&j);
+	  append_to_statement_list_force (x, &rest);
+	}
+      tree stmt = marker_body (s);
+      if (!stmt)
+	stmt = build_empty_stmt (EXPR_LOCATION (s));
+      size_t slot = ctx->log->size ();
+      ctx->log->push_back ({defer_location (s), NULL_TREE, ctx->depth});
+      ctx->depth++;
+      lower_tree (&stmt, ctx);
+      ctx->depth--;
+      lower_list (rest, ctx);
+      if (!tsi_end_p (tsi_start (rest)))
+	{
+	  tree tf = build2 (TRY_FINALLY_EXPR, void_type_node, rest, stmt);
+	  SET_EXPR_LOCATION (tf, EXPR_LOCATION (s));
+	  TREE_SIDE_EFFECTS (tf) = 1;
+	  (*ctx->log)[slot].finally = tf;
+	  *tsi_stmt_ptr (i) = tf;
+	}
+      else
+	*tsi_stmt_ptr (i) = stmt;
+      return;
+    }
+}
+
+tree
+lower_r (tree *tp, int *walk_subtrees, void *data)
+{
+  lower_ctx *ctx = (lower_ctx *) data;
+  tree t = *tp;
+  if (TYPE_P (t) || DECL_P (t))
+    *walk_subtrees = 0;
+  else if (TREE_CODE (t) == STATEMENT_LIST)
+    {
+      lower_list (t, ctx);
+      *walk_subtrees = 0;
+    }
+  else if (is_marker (t))
+    {
+      /* Alone: its block ends here; run the statement at once.  */
+      tree stmt = marker_body (t);
+      ctx->log->push_back ({defer_location (t), NULL_TREE, ctx->depth});
+      *tp = stmt ? stmt : build_empty_stmt (EXPR_LOCATION (t));
+      ctx->depth++;
+      lower_tree (tp, ctx);
+      ctx->depth--;
+      *walk_subtrees = 0;
+    }
+  return NULL_TREE;
+}
+
+void
+lower_tree (tree *tp, lower_ctx *ctx)
+{
+  walk_tree (tp, lower_r, ctx, NULL);
+}
+
+} // namespace
+
+void
+lower_function (tree, tree *body, std::vector<lowered_defer> *log)
+{
+  lower_ctx ctx = {log, 0};
+  lower_tree (body, &ctx);
+}
+
+} // namespace cdefer

@@ -1,0 +1,143 @@
+/* plugin.cc - entry point of cdefer-gcc.so: version check, options,
+ * callback registration.
+ *
+ * Options (-fplugin-arg-cdefer-gcc-NAME[=VALUE]):
+ *   unwind=off   do not turn on -fexceptions (deferred code then does not
+ *                run while the stack unwinds: pthread_exit, panic)
+ *   dump         print, per function, the lowered defers (dump.cc)
+ *
+ * The plugin is loaded by every GCC program that sees -fplugin, lto1
+ * included.  The C front end's symbols (parse_in, pushdecl, ...) do not
+ * exist there: they are declared weak below and plugin_init returns before
+ * touching anything when the language is not C.  */
+#include "cdefer-gcc.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "print-tree.h"
+
+int plugin_is_GPL_compatible;
+
+/* Present only in cc1.  */
+extern cpp_reader *parse_in __attribute__ ((weak));
+
+namespace cdefer {
+
+bool opt_unwind = true;
+bool opt_dump = false;
+
+static void
+on_start_unit (void *, void *)
+{
+  register_marker_builtin ();
+}
+
+static void
+on_pragmas (void *, void *)
+{
+  register_pragmas_and_macros ();
+}
+
+static void
+process_function (tree fndecl);
+
+/* Functions nested in BODY (GNU C) are DECL_EXPRs of their FUNCTION_DECL;
+   PLUGIN_PRE_GENERICIZE is not invoked for them, so we handle them with
+   their outermost function.  */
+static tree
+find_nested (tree *tp, int *walk_subtrees, void *)
+{
+  tree t = *tp;
+  if (TYPE_P (t))
+    *walk_subtrees = 0;
+  else if (TREE_CODE (t) == DECL_EXPR
+	   && TREE_CODE (DECL_EXPR_DECL (t)) == FUNCTION_DECL
+	   && DECL_SAVED_TREE (DECL_EXPR_DECL (t)))
+    process_function (DECL_EXPR_DECL (t));
+  return NULL_TREE;
+}
+
+static void
+process_function (tree fndecl)
+{
+  tree *body = &DECL_SAVED_TREE (fndecl);
+  if (!*body || *body == error_mark_node)
+    return;
+  walk_tree_without_duplicates (body, find_nested, NULL);
+  if (getenv ("CDEFER_DEBUG_TREE"))
+    debug_tree (*body);
+  check_function (fndecl, body);
+  std::vector<lowered_defer> log;
+  lower_function (fndecl, body, &log);
+  if (opt_dump)
+    dump_function (fndecl, log);
+}
+
+static void
+on_pre_genericize (void *gcc_data, void *)
+{
+  tree fndecl = (tree) gcc_data;
+  if (!marker_fndecl || !fndecl || TREE_CODE (fndecl) != FUNCTION_DECL)
+    return;
+  process_function (fndecl);
+}
+
+} // namespace cdefer
+
+static struct plugin_info cdefer_info = {
+  "0.1.0",
+  "C defer statement (ISO/IEC TS 25755). Options: unwind=off, dump"
+};
+
+int
+plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
+{
+  if (!plugin_default_version_check (version, &gcc_version))
+    {
+      fprintf (stderr, "cdefer-gcc.so: built for GCC %s, loaded into GCC %s\n",
+	       gcc_version.basever, version->basever);
+      return 1;
+    }
+  for (int i = 0; i < info->argc; i++)
+    {
+      const char *k = info->argv[i].key, *v = info->argv[i].value;
+      if (!strcmp (k, "unwind"))
+	{
+	  if (v && !strcmp (v, "off"))
+	    cdefer::opt_unwind = false;
+	  else if (v && !strcmp (v, "on"))
+	    cdefer::opt_unwind = true;
+	  else
+	    {
+	      fprintf (stderr, "cdefer-gcc.so: unwind=on or unwind=off, not "
+		       "'%s'\n", v ? v : "");
+	      return 1;
+	    }
+	}
+      else if (!strcmp (k, "dump"))
+	cdefer::opt_dump = true;
+      else
+	{
+	  fprintf (stderr, "cdefer-gcc.so: unknown option '%s' (options: "
+		   "unwind=off, dump)\n", k);
+	  return 1;
+	}
+    }
+
+  register_callback (info->base_name, PLUGIN_INFO, NULL, &cdefer_info);
+  /* lto1 (and any non-C front end): nothing to do, and no C front end
+     symbols to use.  The C front end calls itself "GNU C89" ... "GNU C2X".  */
+  if (!lang_hooks.name || strncmp (lang_hooks.name, "GNU C", 5) != 0
+      || strncmp (lang_hooks.name, "GNU C++", 7) == 0 || &parse_in == NULL)
+    return 0;
+
+  if (cdefer::opt_unwind)
+    flag_exceptions = 1;
+
+  register_callback (info->base_name, PLUGIN_START_UNIT,
+		     cdefer::on_start_unit, NULL);
+  register_callback (info->base_name, PLUGIN_PRAGMAS,
+		     cdefer::on_pragmas, NULL);
+  register_callback (info->base_name, PLUGIN_PRE_GENERICIZE,
+		     cdefer::on_pre_genericize, NULL);
+  return 0;
+}
