@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# bench/run.sh - build and measure every cdefer benchmark, write
+# docs/PERFORMANCE.md and its charts (docs/img/*.png).
+#
+#   bench/run.sh            full run (~20 min on 2 cores)
+#   bench/run.sh --quick    fewer repetitions, smaller ranges (~5-8 min)
+#   bench/run.sh --only part1,part4     re-measure some parts, keep the rest
+#   bench/run.sh --report-only          rewrite the report from bench/out/results.json
+#   bench/run.sh --build    first build the project (cmake -B build && cmake --build build)
+#
+# It uses the plugins and runtime found in build/ (build/cdefer-gcc.so,
+# build/cdefer-clang.so, build/matrix/clang-19/cdefer-clang.so,
+# build/libcdefer.a); rows whose plugin is missing are reported as missing.
+#
+# Debian packages it needs (installed with apt-get when missing):
+#   gcc g++ binutils make  - the GCC rows, objdump/nm/size
+#   clang-22 clang-19      - the Clang rows and clang -fdefer-ts (apt.llvm.org suites,
+#                            as in scripts/packages.txt)
+#   valgrind               - callgrind instruction counts
+#   golang-go              - the Go defer / panic rows
+#   gnuplot-nox            - the PNG charts
+#   npm                    - `npm pack better-sqlite3` for the SQLite amalgamation
+#   python3                - the harness (bench/bench.py, standard library only)
+#   tar                    - unpacking the npm tarball
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+
+# command that shows it is present : Debian package that provides it
+NEEDS=(gcc:gcc g++:g++ objdump:binutils make:make clang-22:clang-22 clang-19:clang-19
+       valgrind:valgrind go:golang-go gnuplot:gnuplot-nox npm:npm /usr/bin/python3:python3 tar:tar)
+
+missing=()
+for n in "${NEEDS[@]}"; do
+  command -v "${n%%:*}" >/dev/null 2>&1 || missing+=("${n##*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+args=()
+for a in "$@"; do
+  if [ "$a" = "--build" ]; then
+    "$root/scripts/install-deps.sh"
+    (cd "$root" && cmake -B build >/dev/null && cmake --build build -j2 >/dev/null)
+  else
+    args+=("$a")
+  fi
+done
+
+# Debian's python3 (not a pyenv shim): the harness needs only its standard library.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+exec "$py" "$here/bench.py" "${args[@]+"${args[@]}"}"

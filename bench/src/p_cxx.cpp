@@ -1,0 +1,19 @@
+// bench/src/p_cxx.cpp - C++ throw/catch round trip.
+struct boom { const char *msg; };
+extern "C" volatile long bench_sink;
+
+__attribute__((noinline)) int down(int n)
+{
+    if (n == 0) throw boom{"boom"};
+    return down(n - 1) + 1;
+}
+
+extern "C" __attribute__((noinline)) int trip(int depth)
+{
+    try {
+        return down(depth);
+    } catch (const boom &) {
+        bench_sink += 1;
+    }
+    return 0;
+}

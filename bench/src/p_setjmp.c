@@ -1,0 +1,20 @@
+/* bench/src/p_setjmp.c - setjmp/longjmp round trip. */
+#include <setjmp.h>
+
+extern volatile long bench_sink;
+static jmp_buf top;
+
+__attribute__((noinline)) int down(int n)
+{
+    if (n == 0) longjmp(top, 1);
+    return down(n - 1) + 1;
+}
+
+__attribute__((noinline)) int trip(int depth)
+{
+    if (setjmp(top)) {
+        bench_sink += 1;
+        return 0;
+    }
+    return down(depth);
+}
