@@ -73,8 +73,10 @@ const cdefer_panic_info *cdefer_recover(void);
 #elif defined(CDEFER_RESULT_IGNORE)
 #  define cdefer_result
 #else
+/* (GCC drops a _Pragma("GCC error") met in a function body; a failing
+ * static assertion, a declaration of its own, errors everywhere.) */
 #  define cdefer_result \
-    _Pragma("GCC error \"cdefer_result needs the cdefer plugin (define CDEFER_RESULT_IGNORE to ignore it)\"")
+    _Static_assert(0, "cdefer_result needs the cdefer plugin (define CDEFER_RESULT_IGNORE to ignore it)");
 #endif
 
 #ifdef __cplusplus
