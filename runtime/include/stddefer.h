@@ -43,6 +43,17 @@
 #ifndef CDEFER_STDDEFER_H
 #define CDEFER_STDDEFER_H
 
+/* cdefer-clang.so predefines its macros from its AST action, which does not
+ * run under -E / -save-temps (nor for ccache and distcc, which preprocess
+ * first); its `#pragma cdefer enable` defines them in every mode.  Without
+ * the plugin the pragma is unknown, and silenced. */
+#if defined(__clang__) && !defined(__CDEFER__) && !defined(__STDC_DEFER_TS25755__)
+#  pragma clang diagnostic push
+#  pragma clang diagnostic ignored "-Wunknown-pragmas"
+#  pragma cdefer enable
+#  pragma clang diagnostic pop
+#endif
+
 #if !defined(__CDEFER__) && !defined(__STDC_DEFER_TS25755__)
 #  if !defined(CDEFER_PARSE_ONLY) && !defined(CDEFER_PLUGIN_EXPECTED) && \
       !defined(__clang_analyzer__)
