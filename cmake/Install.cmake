@@ -4,9 +4,11 @@
 #
 # installs
 #   P/lib/cdefer/cdefer-gcc-MAJOR.so     the GCC plugin, built for GCC MAJOR,
-#   P/lib/cdefer/cdefer-gcc.so             and a link to it
+#   P/lib/cdefer/cdefer-gcc.so             and links to it: this one and
+#   P/lib/cdefer/gcc-MAJOR/cdefer.so       gcc/cdefer.so (see below)
 #   P/lib/cdefer/cdefer-clang-MAJOR.so   the Clang plugin, built for Clang MAJOR,
-#   P/lib/cdefer/cdefer-clang.so           and a link to it
+#   P/lib/cdefer/cdefer-clang.so           and links to it, likewise
+#   P/lib/cdefer/clang-MAJOR/cdefer.so     and clang/cdefer.so
 #   P/lib/libcdefer.a, P/lib/libcdefer.so  the panic/recover runtime
 #   P/include/cdefer/*.h                 <stddefer.h>, <cdefer.h>
 #   P/lib/pkgconfig/cdefer.pc, cdefer-gcc.pc, cdefer-clang.pc
@@ -67,13 +69,30 @@ while(_cdefer_installed_plugins)
           RENAME cdefer-${kind}-${major}.so
           PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
                       GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-  # cdefer-KIND.so -> cdefer-KIND-MAJOR.so: the last one installed wins.
+  # Links, the last install wins for the unversioned ones:
+  #   cdefer-KIND.so       -> cdefer-KIND-MAJOR.so   (the README's name)
+  #   KIND-MAJOR/cdefer.so -> ../cdefer-KIND-MAJOR.so
+  #   KIND/cdefer.so       -> ../cdefer-KIND.so
+  # GCC names a plugin after its file (minus the extension) and takes the
+  # text of -fplugin-arg-NAME-KEY=V up to the first '-' as NAME: only a file
+  # called cdefer.so can receive -fplugin-arg-cdefer-gcc-unwind=off (as key
+  # gcc-unwind).  The flags cdefer's pkg-config files and CMake package give
+  # therefore load KIND[-MAJOR]/cdefer.so (for Clang too, for uniformity).
   install(CODE "
     set(_dir \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CDEFER_INSTALL_PLUGINDIR}\")
-    message(STATUS \"Installing: \${_dir}/cdefer-${kind}.so -> cdefer-${kind}-${major}.so\")
-    file(REMOVE \"\${_dir}/cdefer-${kind}.so\")
-    file(CREATE_LINK cdefer-${kind}-${major}.so \"\${_dir}/cdefer-${kind}.so\" SYMBOLIC)
-    list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${_dir}/cdefer-${kind}.so\")
+    foreach(_link \"cdefer-${kind}.so:cdefer-${kind}-${major}.so\"
+                  \"${kind}-${major}/cdefer.so:../cdefer-${kind}-${major}.so\"
+                  \"${kind}/cdefer.so:../cdefer-${kind}.so\")
+      string(REPLACE \":\" \";\" _link \"\${_link}\")
+      list(GET _link 0 _name)
+      list(GET _link 1 _target)
+      message(STATUS \"Installing: \${_dir}/\${_name} -> \${_target}\")
+      get_filename_component(_sub \"\${_dir}/\${_name}\" DIRECTORY)
+      file(MAKE_DIRECTORY \"\${_sub}\")
+      file(REMOVE \"\${_dir}/\${_name}\")
+      file(CREATE_LINK \"\${_target}\" \"\${_dir}/\${_name}\" SYMBOLIC)
+      list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${_dir}/\${_name}\")
+    endforeach()
   ")
 endwhile()
 
