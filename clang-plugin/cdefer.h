@@ -1,0 +1,106 @@
+// cdefer.h - the Clang plugin's shared declarations: plugin options, the
+// per-function model of the defers found in a body (FunctionModel) and the
+// entry points of each stage.  Stages, one file each:
+//   marker.cpp  recognise `_Defer` markers and number the body (FunctionModel)
+//   checks.cpp  constraints E1-E7, E10, E11 and warnings W1, W2
+//   lower.cpp   capture/rewrite of the deferred statement, cleanup lowering
+//   dump.cpp    the `dump` option's report
+//   plugin.cpp  options, predefined macros, pragma, diagnostics, the action
+#ifndef CDEFER_CLANG_CDEFER_H
+#define CDEFER_CLANG_CDEFER_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class Sema;
+class ASTConsumer;
+} // namespace clang
+
+namespace cdefer {
+
+// The marker the `_Defer` macro expands to:  while (__builtin_expect(0, MAGIC)) STMT
+#define CDEFER_MAGIC_TEXT "0x25755cdef"
+constexpr unsigned long long MagicValue = 0x25755cdefULL;
+
+struct Options {
+  bool Unwind = true;
+  bool Dump = false;
+};
+
+// A half-open range of preorder numbers: every statement of a subtree.
+struct Range {
+  unsigned Begin = 0, End = 0;
+  bool contains(unsigned N) const { return N >= Begin && N < End; }
+};
+
+struct Defer {
+  clang::WhileStmt *Marker = nullptr;   // the `while (marker) STMT`
+  clang::Stmt *Body = nullptr;          // STMT
+  clang::SourceLocation Kw;             // the _Defer / defer token (file location)
+  clang::Stmt *Parent = nullptr;        // the marker's direct parent statement
+  clang::CompoundStmt *Block = nullptr; // enclosing block when the scope is its rest
+  unsigned Index = 0;                   // Block child holding the marker (or its label chain)
+  Range BodyR;                          // STMT
+  Range ScopeR;                         // the rest of the block after the defer
+  unsigned Number = 0;                  // 1-based, in source order within the function
+  bool Bad = false;
+  // Filled by lowering, used by the dump.
+  std::string FnName;
+  std::vector<std::string> Captures;
+  clang::DeclContext *FnContext = nullptr;
+};
+
+// Everything the checks and the lowering need to know about one body.
+struct FunctionModel {
+  clang::FunctionDecl *FD = nullptr;
+  std::vector<Defer> Defers;                    // preorder (source) order
+  llvm::DenseMap<const clang::Stmt *, unsigned> Pre; // preorder number
+  llvm::DenseMap<const clang::Stmt *, clang::Stmt *> ParentOf;
+  std::vector<clang::Stmt *> Jumps;             // goto, indirect goto, return, break, continue
+  std::vector<clang::SwitchCase *> Cases;
+  llvm::DenseMap<const clang::SwitchCase *, clang::SwitchStmt *> SwitchOf;
+  std::vector<clang::CallExpr *> Calls;
+  std::vector<clang::AddrLabelExpr *> AddrLabels; // &&L
+  std::vector<clang::GCCAsmStmt *> AsmGotos;
+  std::vector<clang::Stmt *> Unsupported;       // defers in blocks (^{}) etc.
+  unsigned pre(const clang::Stmt *S) const {
+    auto It = Pre.find(S);
+    return It == Pre.end() ? ~0u : It->second;
+  }
+  bool isMarker(const clang::Stmt *S) const;
+  // The loop (or, for break, switch) a break/continue leaves; markers are not loops.
+  clang::Stmt *jumpTarget(const clang::Stmt *Jump) const;
+  // The innermost defer whose STMT contains S, or null.
+  Defer *innermostBody(const clang::Stmt *S);
+};
+
+// marker.cpp
+bool isMarkerCond(const clang::Expr *Cond);
+bool buildModel(clang::FunctionDecl *FD, clang::SourceManager &SM, FunctionModel &M);
+
+// checks.cpp: returns false when an error was reported.
+bool checkFunction(FunctionModel &M, clang::DiagnosticsEngine &D, clang::SourceManager &SM);
+
+// lower.cpp: lowers every defer of M; Emit receives each synthesized function.
+bool lowerFunction(FunctionModel &M, clang::Sema &S,
+                   std::vector<clang::FunctionDecl *> &Synthesized);
+
+// dump.cpp
+void dumpFunction(const FunctionModel &M, clang::SourceManager &SM, const Options &O);
+
+// plugin.cpp: diagnostics shared by the stages.
+std::string locText(clang::SourceManager &SM, clang::SourceLocation L);
+void report(clang::DiagnosticsEngine &D, clang::SourceManager &SM, clang::SourceLocation At,
+            const std::string &Msg, const Defer *Note, bool Warning = false);
+
+} // namespace cdefer
+
+#endif

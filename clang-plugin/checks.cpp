@@ -1,0 +1,275 @@
+// checks.cpp - the constraints of SPEC section 3 that Clang itself cannot see
+// (the marker is an ordinary loop to Sema): jumps into a defer's scope or its
+// deferred statement (E1, E2, E3), jumps out of a deferred statement (E4-E7,
+// E7c), labelled deferred statements (E10), setjmp-family calls in a deferred
+// statement (E11), and the warnings W1 (empty deferred statement) and W2
+// (braceless defer).  Texts: docs/DIAGNOSTICS.md.
+#include "cdefer.h"
+#include "compat.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace cdefer {
+
+namespace {
+
+const char *bracelessKeyword(const Defer &D) {
+  const Stmt *P = D.Parent;
+  if (!P)
+    return nullptr;
+  if (const auto *I = dyn_cast<IfStmt>(P))
+    return I->getElse() == D.Marker ? "else" : (I->getThen() == D.Marker ? "if" : nullptr);
+  if (const auto *F = dyn_cast<ForStmt>(P))
+    return F->getBody() == D.Marker ? "for" : nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(P))
+    return W->getBody() == D.Marker && !isMarkerCond(W->getCond()) ? "while" : nullptr;
+  if (const auto *Do = dyn_cast<DoStmt>(P))
+    return Do->getBody() == D.Marker ? "do" : nullptr;
+  if (const auto *S = dyn_cast<SwitchStmt>(P))
+    return S->getBody() == D.Marker ? "switch" : nullptr;
+  return nullptr;
+}
+
+bool isSetjmpName(StringRef N) {
+  return llvm::StringSwitch<bool>(N)
+      .Cases("setjmp", "_setjmp", "sigsetjmp", "longjmp", "_longjmp", "siglongjmp", true)
+      .Cases("__builtin_setjmp", "__builtin_longjmp", "__sigsetjmp", true)
+      .Default(false);
+}
+
+struct Checker {
+  FunctionModel &M;
+  DiagnosticsEngine &Diags;
+  SourceManager &SM;
+  const LangOptions &LangOpts;
+  bool Ok = true;
+
+  void error(SourceLocation At, const std::string &Msg, Defer *D) {
+    report(Diags, SM, At, Msg, D);
+    if (D)
+      D->Bad = true;
+    Ok = false;
+  }
+  std::string at(const Defer &D) { return locText(SM, D.Kw); }
+
+  void run() {
+    llvm::DenseSet<const SwitchCase *> Reported;
+    for (Defer &D : M.Defers) {
+      Stmt *B = D.Body;
+      if (!B)
+        continue;
+      if (isa<LabelStmt>(B) || isa<SwitchCase>(B)) {
+        SourceLocation L = isa<LabelStmt>(B) ? cast<LabelStmt>(B)->getIdentLoc()
+                                             : cast<SwitchCase>(B)->getKeywordLoc();
+        error(L, "a deferred statement cannot be a labelled statement", &D);
+        if (auto *SC = dyn_cast<SwitchCase>(B))
+          Reported.insert(SC);
+        continue;
+      }
+      bool Empty = isa<NullStmt>(B) || (isa<CompoundStmt>(B) && cast<CompoundStmt>(B)->body_empty());
+      if (Empty)
+        report(Diags, SM, D.Kw, "empty deferred statement has no effect", nullptr, true);
+      if (const char *Kw = bracelessKeyword(D))
+        report(Diags, SM, D.Kw,
+               std::string("defer statement as the body of '") + Kw +
+                   "' forms its own block: its deferred statement runs immediately",
+               nullptr, true);
+    }
+
+    for (Stmt *J : M.Jumps) {
+      unsigned PJ = M.pre(J);
+      // Jumps out of a deferred statement.
+      if (Defer *D = M.innermostBody(J)) {
+        if (auto *R = dyn_cast<ReturnStmt>(J)) {
+          error(R->getReturnLoc(),
+                "return statement would leave the deferred statement of the defer at " + at(*D), D);
+          continue;
+        }
+        if (isa<BreakStmt>(J) || isa<ContinueStmt>(J)) {
+          Stmt *T = M.jumpTarget(J);
+          if (!T || !D->BodyR.contains(M.pre(T))) {
+            bool Br = isa<BreakStmt>(J);
+            SourceLocation L = Br ? compat::breakLoc(cast<BreakStmt>(J))
+                                  : compat::continueLoc(cast<ContinueStmt>(J));
+            error(L, std::string(Br ? "break" : "continue") +
+                         " statement would leave the deferred statement of the defer at " + at(*D),
+                  D);
+          }
+          continue;
+        }
+        if (auto *IG = dyn_cast<IndirectGotoStmt>(J)) {
+          error(IG->getGotoLoc(), "computed goto in the deferred statement of the defer at " + at(*D), D);
+          continue;
+        }
+        if (auto *G = dyn_cast<GotoStmt>(J)) {
+          LabelStmt *L = G->getLabel() ? G->getLabel()->getStmt() : nullptr;
+          if (L && !D->BodyR.contains(M.pre(L))) {
+            error(G->getGotoLoc(), "jump to label '" + G->getLabel()->getName().str() +
+                                       "' would leave the deferred statement of the defer at " + at(*D),
+                  D);
+            continue;
+          }
+        }
+      }
+      // Jumps into a deferred statement or a defer's scope.
+      auto *G = dyn_cast<GotoStmt>(J);
+      if (!G || !G->getLabel())
+        continue;
+      LabelStmt *L = G->getLabel()->getStmt();
+      if (!L || M.pre(L) == ~0u)
+        continue;
+      unsigned PL = M.pre(L);
+      for (Defer &D : M.Defers) {
+        if (D.BodyR.contains(PL) && !D.BodyR.contains(PJ)) {
+          error(G->getGotoLoc(), "jump to label '" + G->getLabel()->getName().str() +
+                                     "' enters the deferred statement of the defer at " + at(D), &D);
+          break;
+        }
+        if (D.ScopeR.contains(PL) && !D.ScopeR.contains(PJ) && !D.BodyR.contains(PJ)) {
+          error(G->getGotoLoc(), "jump to label '" + G->getLabel()->getName().str() +
+                                     "' bypasses the defer statement at " + at(D), &D);
+          break;
+        }
+      }
+    }
+
+    // asm goto: Clang branches straight to the label, never through cleanups,
+    // so it may neither enter nor leave a defer's scope or deferred statement.
+    for (GCCAsmStmt *A : M.AsmGotos) {
+      unsigned PA = M.pre(A);
+      for (unsigned I = 0, E = A->getNumLabels(); I != E; ++I) {
+        LabelDecl *LD = A->getLabelExpr(I)->getLabel();
+        LabelStmt *L = LD ? LD->getStmt() : nullptr;
+        if (!L || M.pre(L) == ~0u)
+          continue;
+        unsigned PL = M.pre(L);
+        std::string Name = LD->getName().str();
+        for (Defer &D : M.Defers) {
+          bool InBody = D.BodyR.contains(PA), LInBody = D.BodyR.contains(PL);
+          if (InBody && !LInBody) {
+            error(A->getAsmLoc(), "jump to label '" + Name +
+                                      "' would leave the deferred statement of the defer at " + at(D), &D);
+            break;
+          }
+          if (!InBody && LInBody) {
+            error(A->getAsmLoc(), "jump to label '" + Name +
+                                      "' enters the deferred statement of the defer at " + at(D), &D);
+            break;
+          }
+          if (D.ScopeR.contains(PL) && !D.ScopeR.contains(PA) && !InBody) {
+            error(A->getAsmLoc(), "jump to label '" + Name + "' bypasses the defer statement at " + at(D), &D);
+            break;
+          }
+          if (D.ScopeR.contains(PA) && !D.ScopeR.contains(PL)) {
+            error(A->getAsmLoc(), "asm goto to label '" + Name +
+                                      "' would leave the scope of the defer at " + at(D) +
+                                      " without running it",
+                  &D);
+            break;
+          }
+        }
+      }
+    }
+
+    // Label addresses (&&L) and computed gotos: a label address may not cross a
+    // deferred statement, and a computed goto may not enter or leave a defer's
+    // scope (Clang runs no cleanups on an indirect branch).
+    for (AddrLabelExpr *AL : M.AddrLabels) {
+      LabelStmt *L = AL->getLabel() ? AL->getLabel()->getStmt() : nullptr;
+      if (!L || M.pre(L) == ~0u)
+        continue;
+      unsigned PL = M.pre(L), PA = M.pre(AL);
+      for (Defer &D : M.Defers) {
+        if (D.BodyR.contains(PL) != D.BodyR.contains(PA)) {
+          error(AL->getAmpAmpLoc(), "address of label '" + AL->getLabel()->getName().str() +
+                                        "' crosses the deferred statement of the defer at " + at(D),
+                &D);
+          break;
+        }
+      }
+      for (Stmt *J : M.Jumps) {
+        auto *IG = dyn_cast<IndirectGotoStmt>(J);
+        if (!IG)
+          continue;
+        unsigned PJ = M.pre(IG);
+        for (Defer &D : M.Defers) {
+          if (D.BodyR.contains(PJ))
+            continue; // E7c already
+          if (D.ScopeR.contains(PL) != D.ScopeR.contains(PJ)) {
+            error(IG->getGotoLoc(), "computed goto may " +
+                                        std::string(D.ScopeR.contains(PJ) ? "leave" : "enter") +
+                                        " the scope of the defer at " + at(D) + " (label '" +
+                                        AL->getLabel()->getName().str() + "')",
+                  &D);
+            break;
+          }
+        }
+      }
+    }
+
+    for (SwitchCase *SC : M.Cases) {
+      if (Reported.count(SC))
+        continue;
+      SwitchStmt *SW = M.SwitchOf.lookup(SC);
+      if (!SW)
+        continue;
+      unsigned PC = M.pre(SC), PS = M.pre(SW);
+      std::string What = isa<CaseStmt>(SC) ? "case" : "default";
+      for (Defer &D : M.Defers) {
+        if (D.BodyR.contains(PC) && !D.BodyR.contains(PS)) {
+          error(SC->getKeywordLoc(), "jump to " + What +
+                                         " label enters the deferred statement of the defer at " + at(D),
+                &D);
+          break;
+        }
+        if (D.ScopeR.contains(PC) && !D.ScopeR.contains(PS) && !D.BodyR.contains(PS)) {
+          error(SC->getKeywordLoc(), "jump to " + What + " label bypasses the defer statement at " + at(D),
+                &D);
+          break;
+        }
+      }
+    }
+
+    for (CallExpr *CE : M.Calls) {
+      Defer *D = M.innermostBody(CE);
+      if (!D)
+        continue;
+      const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+      const auto *DRE = dyn_cast<DeclRefExpr>(Callee);
+      if (!DRE)
+        continue;
+      StringRef Name = DRE->getDecl()->getName();
+      if (DRE->getDecl()->getIdentifier() && isSetjmpName(Name)) {
+        // Named as written: glibc's setjmp/sigsetjmp are macros over _setjmp/__sigsetjmp.
+        SourceLocation L = SM.getFileLoc(DRE->getLocation());
+        std::string Written =
+            Lexer::getSourceText(CharSourceRange::getTokenRange(L), SM, LangOpts).str();
+        if (Written.empty())
+          Written = Name.str();
+        error(L, "call to '" + Written + "' in the deferred statement of the defer at " + at(*D), D);
+      }
+    }
+
+    for (Stmt *S : M.Unsupported) {
+      report(Diags, SM, S->getBeginLoc(),
+             "defer statements inside blocks (^{ ... }) are not supported by cdefer", nullptr);
+      Ok = false;
+    }
+  }
+};
+
+} // namespace
+
+bool checkFunction(FunctionModel &M, DiagnosticsEngine &D, SourceManager &SM) {
+  Checker C{M, D, SM, M.FD->getASTContext().getLangOpts()};
+  C.run();
+  return C.Ok;
+}
+
+} // namespace cdefer

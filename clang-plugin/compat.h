@@ -1,0 +1,93 @@
+// compat.h - the only place where Clang versions differ (14, 16, 19, 22).
+// Everything version-dependent in the AST / Sema API the plugin touches is
+// wrapped here behind CLANG_VERSION_MAJOR; the other files call these.
+#ifndef CDEFER_CLANG_COMPAT_H
+#define CDEFER_CLANG_COMPAT_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/Version.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
+
+namespace cdefer {
+namespace compat {
+
+inline clang::CompoundStmt *makeCompound(const clang::ASTContext &C,
+                                         llvm::ArrayRef<clang::Stmt *> Stmts,
+                                         clang::SourceLocation LB,
+                                         clang::SourceLocation RB) {
+#if CLANG_VERSION_MAJOR >= 15
+  return clang::CompoundStmt::Create(C, Stmts, clang::FPOptionsOverride(), LB, RB);
+#else
+  return clang::CompoundStmt::Create(C, Stmts, LB, RB);
+#endif
+}
+
+inline clang::RecordDecl *makeStruct(clang::ASTContext &C, clang::DeclContext *DC,
+                                     clang::SourceLocation Loc,
+                                     clang::IdentifierInfo *Id) {
+#if CLANG_VERSION_MAJOR >= 18
+  return clang::RecordDecl::Create(C, clang::TagTypeKind::Struct, DC, Loc, Loc, Id);
+#else
+  return clang::RecordDecl::Create(C, clang::TTK_Struct, DC, Loc, Loc, Id);
+#endif
+}
+
+inline clang::QualType recordType(const clang::ASTContext &C, const clang::RecordDecl *RD) {
+#if CLANG_VERSION_MAJOR >= 22
+  return C.getCanonicalTagType(RD);
+#else
+  return C.getRecordType(RD);
+#endif
+}
+
+inline clang::FunctionDecl *makeFunction(clang::ASTContext &C, clang::DeclContext *DC,
+                                         clang::SourceLocation Loc,
+                                         clang::DeclarationName Name, clang::QualType T,
+                                         clang::TypeSourceInfo *TI) {
+#if CLANG_VERSION_MAJOR >= 16
+  return clang::FunctionDecl::Create(C, DC, Loc, Loc, Name, T, TI, clang::SC_Static,
+                                     /*UsesFPIntrin=*/false, /*isInlineSpecified=*/true);
+#else
+  return clang::FunctionDecl::Create(C, DC, Loc, Loc, Name, T, TI, clang::SC_Static,
+                                     /*isInlineSpecified=*/true);
+#endif
+}
+
+// The `case`/`default` keyword of a switch label.
+inline clang::SourceLocation caseKeywordLoc(const clang::SwitchCase *SC) {
+  return SC->getKeywordLoc();
+}
+
+inline void setMacroBody(clang::Preprocessor &PP, clang::MacroInfo *MI,
+                         llvm::ArrayRef<clang::Token> Toks) {
+#if CLANG_VERSION_MAJOR >= 15
+  MI->setTokens(Toks, PP.getPreprocessorAllocator());
+#else
+  for (const clang::Token &T : Toks)
+    MI->AddTokenToBody(T);
+#endif
+}
+
+// The `break` / `continue` keyword.
+inline clang::SourceLocation breakLoc(const clang::BreakStmt *S) {
+#if CLANG_VERSION_MAJOR >= 22
+  return S->getKwLoc();
+#else
+  return S->getBreakLoc();
+#endif
+}
+inline clang::SourceLocation continueLoc(const clang::ContinueStmt *S) {
+#if CLANG_VERSION_MAJOR >= 22
+  return S->getKwLoc();
+#else
+  return S->getContinueLoc();
+#endif
+}
+
+} // namespace compat
+} // namespace cdefer
+
+#endif

@@ -1,0 +1,174 @@
+// marker.cpp - recognises the `_Defer` markers in a function body and builds
+// its FunctionModel: preorder numbers and parents of every statement, the
+// defers with the ranges of their deferred statement and of their scope, and
+// the jumps, case labels and calls the checks and the dump look at.
+//
+// `_Defer` is a macro expanding to `while (__builtin_expect(0, MAGIC))`, so
+// `_Defer STMT` parses as a loop that never runs; a defer is such a WhileStmt.
+#include "cdefer.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace cdefer {
+
+bool isMarkerCond(const Expr *Cond) {
+  if (!Cond)
+    return false;
+  const auto *CE = dyn_cast<CallExpr>(Cond->IgnoreParenImpCasts());
+  if (!CE || CE->getBuiltinCallee() != Builtin::BI__builtin_expect || CE->getNumArgs() != 2)
+    return false;
+  const auto *A0 = dyn_cast<IntegerLiteral>(CE->getArg(0)->IgnoreParenImpCasts());
+  const auto *A1 = dyn_cast<IntegerLiteral>(CE->getArg(1)->IgnoreParenImpCasts());
+  return A0 && A1 && A0->getValue() == 0 && A1->getValue() == MagicValue;
+}
+
+bool FunctionModel::isMarker(const Stmt *S) const {
+  const auto *W = dyn_cast_or_null<WhileStmt>(S);
+  return W && isMarkerCond(W->getCond());
+}
+
+Stmt *FunctionModel::jumpTarget(const Stmt *Jump) const {
+  bool IsBreak = isa<BreakStmt>(Jump);
+  for (auto It = ParentOf.find(Jump); It != ParentOf.end() && It->second;
+       It = ParentOf.find(It->second)) {
+    Stmt *P = It->second;
+    if (isa<DoStmt>(P) || isa<ForStmt>(P) || (isa<WhileStmt>(P) && !isMarker(P)))
+      return P;
+    if (IsBreak && isa<SwitchStmt>(P))
+      return P;
+  }
+  return nullptr;
+}
+
+Defer *FunctionModel::innermostBody(const Stmt *S) {
+  unsigned N = pre(S);
+  Defer *Best = nullptr;
+  for (Defer &D : Defers)
+    if (D.BodyR.contains(N) && (!Best || D.BodyR.Begin > Best->BodyR.Begin))
+      Best = &D;
+  return Best;
+}
+
+namespace {
+
+struct Walker {
+  FunctionModel &M;
+  llvm::DenseMap<const Stmt *, unsigned> End;
+  unsigned N = 0;
+
+  bool containsMarker(const Stmt *S) {
+    if (!S)
+      return false;
+    if (M.isMarker(S))
+      return true;
+    for (const Stmt *C : S->children())
+      if (containsMarker(C))
+        return true;
+    return false;
+  }
+
+  void walk(Stmt *S, Stmt *Parent) {
+    if (!S)
+      return;
+    if (M.Pre.count(S)) // shared subtree (should not happen in C); keep the first
+      return;
+    M.Pre[S] = N++;
+    M.ParentOf[S] = Parent;
+    if (M.isMarker(S)) {
+      Defer D;
+      D.Marker = cast<WhileStmt>(S);
+      D.Body = D.Marker->getBody();
+      D.Parent = Parent;
+      M.Defers.push_back(D);
+    } else if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S) || isa<ReturnStmt>(S) ||
+               isa<BreakStmt>(S) || isa<ContinueStmt>(S)) {
+      M.Jumps.push_back(S);
+    } else if (auto *SC = dyn_cast<SwitchCase>(S)) {
+      M.Cases.push_back(SC);
+    } else if (auto *SW = dyn_cast<SwitchStmt>(S)) {
+      for (SwitchCase *SC = SW->getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
+        M.SwitchOf[SC] = SW;
+    } else if (auto *AL = dyn_cast<AddrLabelExpr>(S)) {
+      M.AddrLabels.push_back(AL);
+    } else if (auto *GA = dyn_cast<GCCAsmStmt>(S)) {
+      if (GA->isAsmGoto())
+        M.AsmGotos.push_back(GA);
+    } else if (auto *CE = dyn_cast<CallExpr>(S)) {
+      M.Calls.push_back(CE);
+    } else if (auto *BE = dyn_cast<BlockExpr>(S)) {
+      if (BE->getBody() && containsMarker(BE->getBody()))
+        M.Unsupported.push_back(BE);
+    }
+    bool SkipChildren = false;
+    if (auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
+      SkipChildren = U->isArgumentType(); // children are a type's VLA sizes: not ours
+    if (!SkipChildren)
+      for (Stmt *C : S->children())
+        walk(C, S);
+    End[S] = N;
+  }
+
+  Range rangeOf(const Stmt *S) {
+    Range R;
+    auto It = M.Pre.find(S);
+    if (It == M.Pre.end())
+      return R;
+    R.Begin = It->second;
+    R.End = End[S];
+    return R;
+  }
+};
+
+Stmt *labelSub(Stmt *S) {
+  if (auto *L = dyn_cast<LabelStmt>(S))
+    return L->getSubStmt();
+  if (auto *C = dyn_cast<SwitchCase>(S))
+    return C->getSubStmt();
+  if (auto *A = dyn_cast<AttributedStmt>(S))
+    return A->getSubStmt();
+  return nullptr;
+}
+
+} // namespace
+
+bool buildModel(FunctionDecl *FD, SourceManager &SM, FunctionModel &M) {
+  M.FD = FD;
+  Stmt *Body = FD->getBody();
+  if (!Body)
+    return false;
+  Walker W{M, llvm::DenseMap<const Stmt *, unsigned>(), 0};
+  W.walk(Body, nullptr);
+  unsigned Number = 0;
+  for (Defer &D : M.Defers) {
+    D.Number = ++Number;
+    D.Kw = SM.getFileLoc(D.Marker->getWhileLoc());
+    D.BodyR = W.rangeOf(D.Body);
+    // The statement that sits in a block: the marker, or the label chain before it.
+    Stmt *Cur = D.Marker;
+    Stmt *P = D.Parent;
+    while (P && labelSub(P) == Cur) {
+      Cur = P;
+      P = M.ParentOf.lookup(P);
+    }
+    if (auto *CS = dyn_cast_or_null<CompoundStmt>(P)) {
+      D.Block = CS;
+      unsigned I = 0;
+      for (Stmt *C : CS->body()) {
+        if (C == Cur)
+          break;
+        ++I;
+      }
+      D.Index = I;
+      if (I + 1 < CS->size()) {
+        D.ScopeR.Begin = M.pre(CS->body_begin()[I + 1]);
+        D.ScopeR.End = W.End[CS];
+      }
+    }
+  }
+  return !M.Defers.empty() || !M.Unsupported.empty();
+}
+
+} // namespace cdefer
