@@ -70,6 +70,9 @@ config.substitutions.append(("%bare-clang", tc.clang or "false"))
 # lit's internal shell finds `not`, `count` and FileCheck here.
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_bin, config.environment.get("PATH", os.environ.get("PATH", ""))])
-for var in ("HOME", "TMPDIR", "LANG"):
+for var in ("HOME", "TMPDIR"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
+# Diagnostics are checked byte for byte: GCC quotes 'like this' only in the
+# C locale (in a UTF-8 one it uses typographic quotes).
+config.environment["LC_ALL"] = "C"

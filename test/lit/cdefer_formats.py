@@ -16,6 +16,9 @@ Directives, in `//` comments anywhere in the program:
     // REFERENCE-WRONG: why   clang-22 is known to get this program wrong
                               (expected to fail there: XFAIL; passing is XPASS)
     // EXIT: N                expected exit status
+    // NEEDS-UNWIND: why      deferred code must run during unwinding
+                              (pthread_exit, pthread_cancel): the -nounwind
+                              variants, which turn unwinding off, skip it
 
 VariantShTest (test/diag/, test/runtime/): ordinary RUN lines, run once per
 plugin with %cc (the plugin compiler command), %cc-name (gcc or clang) and
@@ -59,7 +62,9 @@ class Toolchains:
     def reference_cc(self):
         if not self.reference:
             return ""
-        return "%s -fdefer-ts -std=c2y -fexceptions -I%s" % (self.reference, self.include_dir)
+        # No crash reproducers in /tmp for the reference's known crashes.
+        return "%s -fdefer-ts -std=c2y -fexceptions -fno-crash-diagnostics -I%s" % (
+            self.reference, self.include_dir)
 
     def cc(self, name):
         return {"gcc": self.gcc_cc, "clang": self.clang_cc,
@@ -86,7 +91,7 @@ def _directives(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     found = {}
-    for m in re.finditer(r"//\s*(CFLAGS|ONLY|NO-REFERENCE|REFERENCE-WRONG|EXIT):(.*)", text):
+    for m in re.finditer(r"//\s*(CFLAGS|ONLY|NO-REFERENCE|REFERENCE-WRONG|EXIT|NEEDS-UNWIND):(.*)", text):
         found.setdefault(m.group(1), []).append(m.group(2).strip())
     return found
 
@@ -173,6 +178,9 @@ class RunCorpus(_VariantFormat):
                                    "not a TS program: " + "; ".join(d["NO-REFERENCE"]))
         if only is not None and compiler != "reference" and compiler not in only:
             return lit.Test.Result(lit.Test.UNSUPPORTED, "file is limited to %s" % sorted(only))
+        if "NEEDS-UNWIND" in d and name.endswith("-nounwind"):
+            return lit.Test.Result(lit.Test.UNSUPPORTED,
+                                   "needs unwinding: " + "; ".join(d["NEEDS-UNWIND"]))
         ref_wrong = compiler == "reference" and "REFERENCE-WRONG" in d
         expected_path = os.path.splitext(src)[0] + ".out"
         if not os.path.exists(expected_path):
