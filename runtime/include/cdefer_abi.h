@@ -7,12 +7,14 @@
  * its deferred statements, the plugin emits
  *
  *     __cdefer_frame __cdefer_f;               // F's recovery frame
- *     volatile T __cdefer_res = {0};           // or F's named result
- *     if (__builtin_expect(__cdefer_setjmp(__cdefer_f.__jb), 0))
+ *     T __cdefer_res = {0};                    // or F's named result, hoisted
+ *     __cdefer_f.__result = &__cdefer_res;     // (NULL for void F)
+ *     if (__builtin_expect(__cdefer_setjmp(&__cdefer_f), 0))
  *         return __cdefer_res;                 // recovered: F returns
  *     ...
  *     each `return e;`  ->  __cdefer_res = e; <deferred code>; return __cdefer_res;
  *     each such recover()  ->  __cdefer_recover_in(&__cdefer_f)
+ *     each deferred statement S of F  ->  { S; __CDEFER_BARRIER(); }
  *
  * ABI version 1. */
 #ifndef CDEFER_ABI_H
@@ -30,16 +32,27 @@ extern "C" {
 /* One per function that recovers, a local of that function (never static,
  * never copied): its address identifies the frame to the runtime. */
 typedef struct __cdefer_frame {
-    jmp_buf __jb;
+    jmp_buf __jb;      /* first: the frame's address is the jmp_buf's */
+    void *__result;    /* &F's result slot, stored before the setjmp: the
+                        * frame escapes into _setjmp, so the slot does too,
+                        * and the compiler keeps every store to it and
+                        * reloads it after the longjmp.  The runtime does
+                        * not read it. */
 } __cdefer_frame;
 
-/* _setjmp (no signal mask saved) under a name only the plugin uses, so no
- * prototype in the user's headers can clash with it.  It must be called
- * directly in F, never through a wrapper. */
+/* _setjmp (no signal mask saved) under a name only the plugin uses, taking
+ * the whole frame so that the frame escapes.  It must be called directly in
+ * F, never through a wrapper. */
 #if defined(__GNUC__) || defined(__clang__)
-extern int __cdefer_setjmp(jmp_buf __env)
+extern int __cdefer_setjmp(__cdefer_frame *__f)
     __asm__("_setjmp") __attribute__((__returns_twice__, __nothrow__));
 #endif
+
+/* A compiler-only memory barrier (no instruction).  Ends every deferred
+ * statement of F, so that what it stored in F's result slot is not
+ * deleted as a dead store before the unwinder leaves F: LLVM treats every
+ * local as dead at `resume`, and knows nothing of the longjmp back. */
+#define __CDEFER_BARRIER() __atomic_signal_fence(__ATOMIC_SEQ_CST)
 
 /* recover() as seen from F's deferred statements.  If a panic is being
  * unwound and the frame it is running the deferred code of is the one

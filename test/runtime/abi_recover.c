@@ -99,16 +99,17 @@ __attribute__((noinline)) static struct big struct_result(int early)
 // CHECK-NEXT: struct_result returned {0, 0, ""}
 
 /* --- 4. a named result, changed by deferred code after the recover ---- */
-struct named_env { __cdefer_frame *f; volatile int *err; };
+struct named_env { __cdefer_frame *f; int *err; };
 DEFER_FN defer_named(struct named_env *e)
 {
     /* defer { if (recover()) err = -err; } */
     if (__cdefer_recover_in(e->f))
         *e->err = -*e->err;
+    __CDEFER_BARRIER();
 }
 __attribute__((noinline)) static int named_result(void)
 {
-    volatile int err = 0;   /* cdefer_result int err = 0; hoisted by the plugin */
+    int err = 0;   /* cdefer_result int err = 0; hoisted by the plugin */
     RECOVERING_NAMED(err);
     DEFER_DECL(defer_named, struct named_env) = { &cdefer_f_, &err };
     err = 5;
@@ -119,6 +120,36 @@ __attribute__((noinline)) static int named_result(void)
 // CHECK:      == 4
 // CHECK-NEXT: defer thrower
 // CHECK-NEXT: named_result returned -5
+
+/* --- 4b. a struct named result, filled through a non-volatile pointer by
+ *         a library call in deferred code after the recover ------------ */
+struct msg { int code; char text[32]; };
+struct msg_env { __cdefer_frame *f; struct msg *out; };
+DEFER_FN defer_fill(struct msg_env *e)
+{
+    /* defer { const cdefer_panic_info *r = recover();
+     *         if (r) { out.code = 500; strcpy(out.text, r->message); } } */
+    const cdefer_panic_info *r = __cdefer_recover_in(e->f);
+    if (r) {
+        e->out->code = 500;
+        strcpy(e->out->text, r->message);
+    }
+    __CDEFER_BARRIER();
+}
+__attribute__((noinline)) static struct msg named_struct(int fail)
+{
+    struct msg out = { 0, "" };   /* cdefer_result struct msg out; */
+    RECOVERING_NAMED(out);
+    DEFER_DECL(defer_fill, struct msg_env) = { &cdefer_f_, &out };
+    out.code = 200;
+    strcpy(out.text, "fine");
+    if (fail)
+        thrower("disk on fire");
+    return out;
+}
+// CHECK-NEXT: named_struct returned {200, "fine"}
+// CHECK-NEXT: defer thrower
+// CHECK-NEXT: named_struct returned {500, "disk on fire"}
 
 /* --- 5. NULL outside a panic, from a called function, from deferred code
  *        run by a normal exit during a panic; a second recover ------------ */
@@ -227,7 +258,7 @@ __attribute__((noinline)) static void raise_null(void)
 __attribute__((noinline)) static const cdefer_panic_info *catch_record(void (*fn)(void))
 {
     /* returns the record through its named result */
-    const cdefer_panic_info *volatile rec = NULL;
+    const cdefer_panic_info *rec = NULL;
     RECOVERING_NAMED(rec);
     DEFER_RECOVER_OUT("catch_record", &rec);
     fn();
@@ -259,6 +290,10 @@ int main(void)
 
     printf("== 4\n");
     printf("named_result returned %d\n", named_result());
+    struct msg m = named_struct(0);
+    printf("named_struct returned {%d, \"%s\"}\n", m.code, m.text);
+    m = named_struct(1);
+    printf("named_struct returned {%d, \"%s\"}\n", m.code, m.text);
 
     printf("== 5\n");
     printf("not_here returned %d\n", not_here(0));

@@ -52,7 +52,11 @@ __attribute__((noinline)) static void descend(int depth, int id, int i, long *cl
 }
 
 struct grab_env { __cdefer_frame *f; const cdefer_panic_info *volatile *out; };
-DEFER_FN defer_grab(struct grab_env *e) { *e->out = __cdefer_recover_in(e->f); }
+DEFER_FN defer_grab(struct grab_env *e)
+{
+    *e->out = __cdefer_recover_in(e->f);
+    __CDEFER_BARRIER();
+}
 
 /* A function called by deferred code that panics and recovers itself. */
 __attribute__((noinline)) static int nested(int id, long *cleanups)
