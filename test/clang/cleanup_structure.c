@@ -1,0 +1,47 @@
+// SPEC 6: a defer is a normal-and-EH cleanup.  The frontend's IR (before any
+// LLVM pass) shows the deferred statement moved into an always_inline
+// function that is called on the normal exit and, with unwinding on (the
+// default), from a landing pad that then resumes; with unwind=off there is no
+// landing pad, no invoke and no personality.
+// RUN: %clang-plugin-cc -O0 -S -emit-llvm -Xclang -disable-llvm-passes %s -o - | %FileCheck --check-prefixes=CHECK,EH %s
+// RUN: %clang-plugin-cc -O0 -S -emit-llvm -Xclang -disable-llvm-passes -Xclang -plugin-arg-cdefer -Xclang unwind=off %s -o - | %FileCheck --check-prefixes=CHECK,NOEH %s
+// At -O0 the always_inline cleanup function is inlined (nothing calls it any more).
+// RUN: %clang-plugin-cc -O0 -S -emit-llvm %s -o - | %FileCheck --check-prefix=O0 %s
+#include <stddefer.h>
+
+void use(int *);
+
+int f(int n)
+{
+    int x = n;
+    defer use(&x);
+    use(&x);
+    return x;
+}
+
+// CHECK-LABEL: define {{.*}}i32 @f(
+// EH-SAME: personality ptr @__gcc_personality_v0
+// NOEH-NOT: personality
+// CHECK: [[ENV:%[0-9a-z.]+]] = alloca %struct.__cdefer_env_1
+// CHECK: store ptr [[X:%[0-9a-z.]+]], ptr
+// EH: invoke void @use(ptr noundef [[X]])
+// EH-NEXT: to label %[[CONT:[0-9]+]] unwind label %[[PAD:[0-9]+]]
+// NOEH: call void @use(ptr noundef [[X]])
+// NOEH-NOT: invoke
+// The return value is loaded before the deferred code runs.
+// CHECK: [[RET:%[0-9]+]] = load i32, ptr [[X]]
+// CHECK-NEXT: call void @__cdefer_fn_1(ptr noundef [[ENV]])
+// CHECK-NEXT: ret i32 [[RET]]
+// EH: [[PAD]]:
+// EH-NEXT: landingpad { ptr, i32 }
+// EH-NEXT: cleanup
+// EH: invoke void @__cdefer_fn_1(ptr noundef [[ENV]])
+// EH: resume { ptr, i32 }
+// NOEH-NOT: landingpad
+// CHECK-LABEL: define internal void @__cdefer_fn_1(ptr
+// CHECK: call void @use(
+// CHECK: attributes #{{[0-9]+}} = { alwaysinline
+
+// O0-LABEL: define {{.*}}i32 @f(
+// O0-NOT: call void @__cdefer_fn_1
+// O0: ret i32
