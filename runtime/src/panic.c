@@ -207,10 +207,17 @@ static void print_frame(int i, void *ip)
 
 static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
 
-CDEFER_NORETURN static void die(struct tstate *t, const char *why)
+CDEFER_NORETURN static void die(struct tstate *t, struct rec *p, const char *why)
 {
     struct rec *r, *prev = NULL, *last = t->top;
     const char *tb;
+
+    /* P is the panic that reached the end of the stack; it is on top,
+     * unless something retired it meanwhile: then report it alone. */
+    if (!last || !retire_newer_than(t, p)) {
+        p->older = NULL;
+        t->top = last = p;
+    }
 
     /* One report, whole, even when threads die at once; the first one to
      * get here ends the process and the others never return. */
@@ -291,7 +298,10 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     (void)exc;
 
     if (!retire_newer_than(t, p)) {
-        /* Not one of ours any more (cannot happen): let it go on. */
+        /* Not active any more (cannot happen): let it go on, and report
+         * it if it gets to the end. */
+        if (actions & _UA_END_OF_STACK)
+            die(t, p, NULL);
         return _URC_NO_REASON;
     }
     cfa = (uintptr_t)_Unwind_GetCFA(ctx);
@@ -300,7 +310,7 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     if (p->target && ((actions & _UA_END_OF_STACK) || cfa > (uintptr_t)p->target))
         land(t, p);
     if (actions & _UA_END_OF_STACK)
-        die(t, NULL);
+        die(t, p, NULL);
     p->sp = cfa;
     return _URC_NO_REASON;
 }
@@ -380,7 +390,7 @@ CDEFER_NORETURN static void vpanic(void *ra, const char *file, int line, const c
     rc = _Unwind_ForcedUnwind(&p->exc, stop, p);
     /* Only a broken unwind (corrupt or missing unwind tables) gets here. */
     (void)rc;
-    die(t, "stack unwinding failed");
+    die(t, p, "stack unwinding failed");
 }
 
 /* ------------------------------------------------------------------ */
