@@ -25,7 +25,8 @@ extern "C" {
 #endif
 
 #if defined(__GNUC__) || defined(__clang__)
-#  define CDEFER_PRINTF(fmt, args) __attribute__((__format__(__printf__, fmt, args)))
+#  define CDEFER_PRINTF(fmt, args) \
+    __attribute__((__format__(__printf__, fmt, args), __cold__))
 #else
 #  define CDEFER_PRINTF(fmt, args)
 #endif
@@ -42,7 +43,8 @@ typedef struct cdefer_panic_info {
 
 /* Unwind the calling thread's stack, running every reached deferred
  * statement of every frame, innermost first.  FMT is a printf format
- * (NULL means an empty message). */
+ * (NULL means an empty message).  Cold: callers keep their panic paths
+ * out of the way. */
 CDEFER_NORETURN void cdefer_panic(const char *file, int line, const char *func,
                                   const char *fmt, ...) CDEFER_PRINTF(4, 5);
 /* The same, with a payload that recover() hands back in ->value. */

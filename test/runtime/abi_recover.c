@@ -19,6 +19,9 @@
 // RUN: %run %t.clang19o | %FileCheck --match-full-lines %s
 // RUN: clang-22 -std=c2y -O1 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.clang22
 // RUN: %run %t.clang22 | %FileCheck --match-full-lines %s
+// A static executable (libgcc_eh's unwinder, no dladdr):
+// RUN: gcc -static -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.static
+// RUN: %run %t.static | %FileCheck --match-full-lines %s
 //
 // Sanitizers and valgrind:
 // RUN: gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
