@@ -9,6 +9,7 @@
  *     __cdefer_frame __cdefer_f;               // F's recovery frame
  *     T __cdefer_res = {0};                    // or F's named result, hoisted
  *     __cdefer_f.__result = &__cdefer_res;     // (NULL for void F)
+ *     __cdefer_f.__frame = __builtin_frame_address(0);
  *     if (__builtin_expect(__cdefer_setjmp(&__cdefer_f), 0))
  *         return __cdefer_res;                 // recovered: F returns
  *     ...
@@ -30,14 +31,18 @@ extern "C" {
 #endif
 
 /* One per function that recovers, a local of that function (never static,
- * never copied): its address identifies the frame to the runtime. */
+ * never copied).  Both pointers are stored before the setjmp. */
 typedef struct __cdefer_frame {
     jmp_buf __jb;      /* first: the frame's address is the jmp_buf's */
-    void *__result;    /* &F's result slot, stored before the setjmp: the
-                        * frame escapes into _setjmp, so the slot does too,
-                        * and the compiler keeps every store to it and
-                        * reloads it after the longjmp.  The runtime does
-                        * not read it. */
+    void *__result;    /* &F's result slot: the frame escapes into _setjmp,
+                        * so the slot does too, and the compiler keeps every
+                        * store to it and reloads it after the longjmp.  The
+                        * runtime does not read it. */
+    void *__frame;     /* __builtin_frame_address(0) in F: identifies F's
+                        * frame on the machine stack, where the frame object
+                        * itself may not be (ASan's fake stack for
+                        * use-after-return detection, SafeStack's unsafe
+                        * stack).  NULL: the frame object's own address. */
 } __cdefer_frame;
 
 /* _setjmp (no signal mask saved) under a name only the plugin uses, taking

@@ -49,6 +49,7 @@ struct rec {
      * of its callee).  0 before the first call. */
     uintptr_t sp;
     __cdefer_frame *target;        /* set by a successful recover */
+    uintptr_t target_at;           /* where target's frame is on the stack */
     int nframes;
     void *frames[BT_MAX];          /* backtrace at the panic, caller first */
     char *heap_msg;                /* message when longer than msg[] */
@@ -273,9 +274,10 @@ extern void __tsan_func_entry(void *pc) __attribute__((__weak__));
 CDEFER_NORETURN static void land(struct tstate *t, struct rec *p)
 {
     __cdefer_frame *f = p->target;
+    uintptr_t at = p->target_at;
     t->top = p->older;
     retire(t, p);
-    while (t->top && t->top->sp <= (uintptr_t)f) {
+    while (t->top && t->top->sp <= at) {
         struct rec *r = t->top;
         t->top = r->older;
         retire(t, r);
@@ -307,7 +309,7 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     cfa = (uintptr_t)_Unwind_GetCFA(ctx);
     /* Past the recovering frame (its CFA is above its frame record), or
      * no frame left: its cleanups are done. */
-    if (p->target && ((actions & _UA_END_OF_STACK) || cfa > (uintptr_t)p->target))
+    if (p->target && ((actions & _UA_END_OF_STACK) || cfa > p->target_at))
         land(t, p);
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
@@ -442,12 +444,15 @@ const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
 {
     struct tstate *t = &ts;
     struct rec *p = t->top;
-    uintptr_t a = (uintptr_t)f;
+    uintptr_t a;
     struct frame_of fo;
 
     /* No panic, already recovered, or F's frame is below the frame being
      * cleaned up (F was called by deferred code and is exiting normally). */
-    if (!p || p->target || !p->sp || p->sp > a)
+    if (!p || p->target || !p->sp)
+        return NULL;
+    a = (uintptr_t)(f->__frame ? f->__frame : (void *)f);
+    if (p->sp > a)
         return NULL;
     /* F's frame must be the one being cleaned up, not one above it (code
      * running on another stack: a signal stack, a coroutine). */
@@ -457,5 +462,6 @@ const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
     if (fo.found && !(fo.lo <= p->sp && p->sp < fo.hi))
         return NULL;
     p->target = f;
+    p->target_at = a;
     return &p->info;
 }

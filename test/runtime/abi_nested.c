@@ -51,6 +51,8 @@
 // RUN: %run --timeout 60 %t.gasan repanic-recovered | %FileCheck --check-prefix=REPANICREC --match-full-lines %s
 // RUN: %run --timeout 60 %t.gasan inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s
 // RUN: %run --timeout 60 %t.gasan chain-recovered | %FileCheck --check-prefix=CHAINREC --match-full-lines %s
+// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.gasan repanic-recovered | %FileCheck --check-prefix=REPANICREC --match-full-lines %s
+// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.gasan inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s
 // RUN: sh -c '%run --timeout 60 %t.gasan chain >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s
 // RUN: %FileCheck --check-prefix=CHAIN-ERR %s <%t.err
 // RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 replace-recovered | %FileCheck --check-prefix=REPLREC --match-full-lines %s

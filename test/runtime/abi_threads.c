@@ -20,6 +20,7 @@
 // RUN: %run --timeout 120 %t.gasan 1000 | %FileCheck --match-full-lines %s
 // RUN: clang-19 -std=c11 -O1 -g -pthread -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.casan
 // RUN: %run --timeout 120 %t.casan 1000 | %FileCheck --match-full-lines %s
+// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 120 %t.gasan 300 | %FileCheck --match-full-lines %s
 //
 // RUN: %run --timeout 300 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 100 | %FileCheck --match-full-lines %s
 

@@ -7,8 +7,8 @@
  *    like the Clang plugin's lowering: the function gets a pointer to a
  *    struct of what the statement uses;
  *  - a function that recovers starts with RECOVERING(T, zero): the
- *    __cdefer_frame, the result slot (its address in the frame) and the
- *    _setjmp;
+ *    __cdefer_frame, the result slot (its address in the frame), the frame
+ *    address and the _setjmp;
  *  - RETURN(e) is what the plugin makes of `return e;` in such a function;
  *  - every deferred statement of such a function ends with
  *    __CDEFER_BARRIER() (here: every cleanup function that can store into
@@ -55,16 +55,19 @@
     __cdefer_frame cdefer_f_;                                               \
     T cdefer_res_ = zero;                                                   \
     cdefer_f_.__result = &cdefer_res_;                                      \
+    cdefer_f_.__frame = __builtin_frame_address(0);                         \
     if (__builtin_expect(__cdefer_setjmp(&cdefer_f_), 0))                   \
         return cdefer_res_
 #define RECOVERING_NAMED(res)                                               \
     __cdefer_frame cdefer_f_;                                               \
     cdefer_f_.__result = &(res);                                            \
+    cdefer_f_.__frame = __builtin_frame_address(0);                         \
     if (__builtin_expect(__cdefer_setjmp(&cdefer_f_), 0))                   \
         return res
 #define RECOVERING_VOID                                                     \
     __cdefer_frame cdefer_f_;                                               \
     cdefer_f_.__result = NULL;                                              \
+    cdefer_f_.__frame = __builtin_frame_address(0);                         \
     if (__builtin_expect(__cdefer_setjmp(&cdefer_f_), 0))                   \
         return
 #define RETURN(e) do { cdefer_res_ = (e); return cdefer_res_; } while (0)

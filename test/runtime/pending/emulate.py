@@ -49,9 +49,9 @@ for m in pat.finditer(s):
         body = body.replace('recover()', 'cdefer_recover()')
     else:
         if rtype == 'void':
-            pro = '__cdefer_frame cdefer_f_; cdefer_f_.__result = NULL; if (__builtin_expect(__cdefer_setjmp(&cdefer_f_), 0)) return;\n'
+            pro = '__cdefer_frame cdefer_f_; cdefer_f_.__result = NULL; cdefer_f_.__frame = __builtin_frame_address(0); if (__builtin_expect(__cdefer_setjmp(&cdefer_f_), 0)) return;\n'
         else:
-            pro = ('__cdefer_frame cdefer_f_; %s cdefer_res_ = {0}; cdefer_f_.__result = &cdefer_res_; '
+            pro = ('__cdefer_frame cdefer_f_; %s cdefer_res_ = {0}; cdefer_f_.__result = &cdefer_res_; cdefer_f_.__frame = __builtin_frame_address(0); '
                    'if (__builtin_expect(__cdefer_setjmp(&cdefer_f_), 0)) return cdefer_res_;\n' % rtype)
             body = re.sub(r'\breturn ([^;]+);', r'{ cdefer_res_ = (\1); return cdefer_res_; }', body)
         body = pro + body
