@@ -25,6 +25,14 @@
 
 #include <vector>
 
+/* The C front end's symbols are absent from lto1, which loads the plugin
+   too: weak, so the plugin loads there and plugin_init can bail out.  */
+extern cpp_reader *parse_in __attribute__ ((weak));
+extern tree pushdecl (tree) __attribute__ ((weak));
+extern void c_register_pragma (const char *, const char *, pragma_handler_1arg)
+  __attribute__ ((weak));
+extern enum cpp_ttype pragma_lex (tree *, location_t *) __attribute__ ((weak));
+
 namespace cdefer {
 
 /* Options (plugin.cc).  */
@@ -51,6 +59,10 @@ location_t defer_location (tree t);
 /* LOC with macro expansions resolved to their expansion point, so no
    "in expansion of macro" notes follow a diagnostic.  */
 location_t user_location (location_t loc);
+
+/* True if the deferred statement of the defer whose _Defer token is at
+   LOC starts with `{` in the source (or that cannot be told).  */
+bool defer_body_braced (location_t loc);
 
 /* checks.cc: diagnose; every defer involved in an error is replaced by an
    empty statement.  Returns the number of errors.  */

@@ -1,4 +1,553 @@
+/* checks.cc - the constraints of TS 25755 on defer statements.
+ *
+ * Runs at PLUGIN_PRE_GENERICIZE on the whole function body before lowering,
+ * while loops are still FOR_STMT/WHILE_STMT/DO_STMT, switches SWITCH_STMT
+ * and break/continue BREAK_STMT/CONTINUE_STMT: a jump's target is then a
+ * matter of tree structure.  One walk records, for every statement, the
+ * stack of "regions" it lies in:
+ *
+ *   SCOPE(D)  the rest of the block after defer D (what its finally guards)
+ *   STMT(D)   the deferred statement of D
+ *
+ * and checks (docs/DIAGNOSTICS.md):
+ *   E1/E3  goto from outside a region to a label inside it (after the walk)
+ *   E2/E3c case/default label inside a region its switch is outside of
+ *   E4     return inside STMT(D)
+ *   E5/E6  break/continue whose target is outside STMT(D) (the marker
+ *          switch that carries D captures `break`: a barrier here)
+ *   E7/E7c goto (or computed goto) from STMT(D) to outside it
+ *   E11    setjmp family call inside STMT(D)
+ *   W1     empty deferred statement
+ *   W2     defer that is the braceless body of if/else/for/while/do/switch
+ * E8 (file scope) and E10 (labelled deferred statement) are found while
+ * parsing, in marker.cc.  Every error is followed by the note at the
+ * `_Defer` token; the defer involved is then replaced by an empty
+ * statement, so lowering and the middle end never see it.  */
 #include "cdefer-gcc.h"
+
+#include <map>
+
 namespace cdefer {
-int check_function (tree, tree *) { return 0; }
+
+namespace {
+
+enum region_kind { SCOPE = 0, STMT = 1 };
+
+struct defer_rec
+{
+  tree *slot;           /* where the marker sits in its parent */
+  tree marker;
+  location_t loc;
+  bool bad;
+};
+
+enum target_kind { NONE, LOOP, USER_SWITCH, BARRIER };
+struct break_target
+{
+  target_kind kind;
+  int defer;
+};
+
+struct switch_rec
+{
+  bool marker;          /* the switch of defer DEFER */
+  int defer;
+  size_t depth;         /* regions.size () at its body */
+};
+
+struct goto_rec
+{
+  location_t loc;
+  tree label;
+  std::vector<int> regions;
+};
+
+struct checker
+{
+  std::vector<defer_rec> defers;
+  std::vector<int> regions;                 /* defer * 2 + region_kind */
+  std::vector<break_target> breaks;
+  std::vector<switch_rec> switches;
+  std::map<tree, std::vector<int>> labels;
+  std::vector<goto_rec> gotos;
+  int errors = 0;
+
+  void walk (tree *tp);
+  void walk_list (tree list);
+  void walk_body (tree *tp, const char *kw, target_kind kind);
+  void enter_defer (tree *slot, tree marker);
+  void report (int defer, location_t loc, const char *fmt, const char *arg);
+  int innermost_stmt_region ();
+  void check_case (tree t);
+  void check_call (tree t);
+  void check_gotos ();
+};
+
+inline int region_defer (int r) { return r / 2; }
+inline region_kind region_of (int r) { return (region_kind) (r % 2); }
+
+/* An error about defer D at LOC, the note, and D is dropped.  FMT has one
+   %s for ARG (may be unused) and ends with "at %s" for D's position.  */
+void
+checker::report (int d, location_t loc, const char *fmt, const char *arg)
+{
+  defer_rec &rec = defers[d];
+  expanded_location x = expand_location (rec.loc);
+  char where[512];
+  snprintf (where, sizeof where, "%s:%d:%d", x.file ? x.file : "<unknown>",
+	    x.line, x.column);
+  auto_diagnostic_group g;
+  if (arg)
+    error_at (user_location (loc), fmt, arg, where);
+  else
+    error_at (user_location (loc), fmt, where);
+  inform (rec.loc, "defer statement is here");
+  rec.bad = true;
+  errors++;
 }
+
+/* The C front end gives `return e;` the location of E, not of the
+   keyword.  Find the `return` that precedes E in the source text (skipping
+   blanks, across lines); fall back to E's start.  */
+location_t
+return_keyword_location (tree ret)
+{
+  location_t loc = EXPR_LOCATION (ret);
+  tree val = TREE_OPERAND (ret, 0);
+  if (!val || loc == UNKNOWN_LOCATION)
+    return loc;
+  const line_map_ordinary *ord = NULL;
+  location_t start = linemap_resolve_location (line_table, get_start (loc),
+					       LRK_MACRO_EXPANSION_POINT, &ord);
+  expanded_location x = expand_location (start);
+  if (!ord || !x.file || x.line <= 0 || x.column <= 0)
+    return start;
+  int line = x.line, col = x.column - 1;   /* chars before E on its line */
+  for (int tries = 0; tries < 16 && line >= (int) ORDINARY_MAP_STARTING_LINE_NUMBER (ord);
+       tries++)
+    {
+      char_span text = location_get_source_line (x.file, line);
+      if (!text)
+	break;
+      if (col < 0 || (size_t) col > text.length ())
+	col = text.length ();
+      while (col > 0 && ISSPACE (text[col - 1]))
+	col--;
+      if (col == 0)
+	{
+	  line--;
+	  col = -1;
+	  continue;
+	}
+      if (col >= 6 && !strncmp (text.get_buffer () + col - 6, "return", 6)
+	  && (col == 6 || !ISIDNUM (text[col - 7])))
+	return linemap_position_for_line_and_column (line_table, ord, line,
+						     col - 5);
+      break;
+    }
+  return start;
+}
+
+int
+checker::innermost_stmt_region ()
+{
+  for (size_t i = regions.size (); i-- > 0;)
+    if (region_of (regions[i]) == STMT)
+      return region_defer (regions[i]);
+  return -1;
+}
+
+/* If T, after var-less BIND_EXPRs and single-statement lists, is a marker,
+   return it and set *BIND_LOC to the innermost BIND_EXPR's location (or
+   UNKNOWN_LOCATION).  */
+tree
+lone_marker (tree t, location_t *bind_loc)
+{
+  *bind_loc = UNKNOWN_LOCATION;
+  for (int guard = 0; t && guard < 8; guard++)
+    {
+      if (is_marker (t))
+	return t;
+      if (TREE_CODE (t) == BIND_EXPR)
+	{
+	  for (tree v = BIND_EXPR_VARS (t); v; v = DECL_CHAIN (v))
+	    if (!DECL_ARTIFICIAL (v))
+	      return NULL_TREE;
+	  *bind_loc = EXPR_LOCATION (t);
+	  t = BIND_EXPR_BODY (t);
+	}
+      else if (TREE_CODE (t) == STATEMENT_LIST)
+	{
+	  tree only = NULL_TREE;
+	  for (tree_stmt_iterator i = tsi_start (t); !tsi_end_p (i); tsi_next (&i))
+	    {
+	      tree s = tsi_stmt (i);
+	      if (TREE_CODE (s) == DEBUG_BEGIN_STMT)
+		continue;
+	      if (only)
+		return NULL_TREE;
+	      only = s;
+	    }
+	  t = only;
+	}
+      else
+	return NULL_TREE;
+    }
+  return NULL_TREE;
+}
+
+tree
+first_statement (tree t)
+{
+  for (int guard = 0; t && guard < 16; guard++)
+    {
+      if (TREE_CODE (t) == BIND_EXPR)
+	t = BIND_EXPR_BODY (t);
+      else if (TREE_CODE (t) == STATEMENT_LIST)
+	{
+	  tree first = NULL_TREE;
+	  for (tree_stmt_iterator i = tsi_start (t); !tsi_end_p (i); tsi_next (&i))
+	    if (TREE_CODE (tsi_stmt (i)) != DEBUG_BEGIN_STMT)
+	      {
+		first = tsi_stmt (i);
+		break;
+	      }
+	  t = first;
+	}
+      else
+	return t;
+    }
+  return NULL_TREE;
+}
+
+/* The body of a control statement KW: warn W2 for a braceless defer.  */
+void
+checker::walk_body (tree *tp, const char *kw, target_kind kind)
+{
+  location_t bind_loc;
+  tree m = lone_marker (*tp, &bind_loc);
+  if (m)
+    {
+      location_t dloc = defer_location (m);
+      /* A braced body's block starts at its `{`; the scope C99 gives a
+	 braceless body starts at its first token, the `_Defer`.  */
+      if (bind_loc == UNKNOWN_LOCATION || user_location (bind_loc) == dloc)
+	warning_at (dloc, 0, "defer statement as the body of %qs forms its "
+		    "own block: its deferred statement runs immediately", kw);
+    }
+  if (kind == LOOP)
+    breaks.push_back ({LOOP, -1});
+  walk (tp);
+  if (kind == LOOP)
+    breaks.pop_back ();
+}
+
+void
+checker::enter_defer (tree *slot, tree marker)
+{
+  int d = defers.size ();
+  defers.push_back ({slot, marker, defer_location (marker), false});
+  tree body = marker_body (marker);
+  /* E10: `_Defer L: s;`, `_Defer case 1: s;`.  The parser put the label
+     first in the switch body, as it does for `_Defer { L: s; }`: the
+     source text tells them apart.  */
+  tree first = first_statement (body);
+  if (first && (TREE_CODE (first) == LABEL_EXPR
+		|| TREE_CODE (first) == CASE_LABEL_EXPR)
+      && !defer_body_braced (defers[d].loc))
+    {
+      auto_diagnostic_group g;
+      error_at (user_location (EXPR_LOCATION (first)),
+		"a deferred statement cannot be a labelled statement");
+      inform (defers[d].loc, "defer statement is here");
+      defers[d].bad = true;
+      errors++;
+      return;
+    }
+  /* (After an error the front end may have dropped what was there.)  */
+  if (empty_statement_p (body) && !seen_error ())
+    warning_at (defers[d].loc, 0, "empty deferred statement has no effect");
+  regions.push_back (d * 2 + STMT);
+  breaks.push_back ({BARRIER, d});
+  switches.push_back ({true, d, regions.size ()});
+  walk (&marker_body (marker));
+  switches.pop_back ();
+  breaks.pop_back ();
+  regions.pop_back ();
+}
+
+void
+checker::walk_list (tree list)
+{
+  size_t pushed = 0;
+  for (tree_stmt_iterator i = tsi_start (list); !tsi_end_p (i); tsi_next (&i))
+    {
+      tree *sp = tsi_stmt_ptr (i);
+      tree m = unwrap_marker (*sp);
+      if (is_marker (m))
+	{
+	  enter_defer (sp, m);
+	  regions.push_back ((defers.size () - 1) * 2 + SCOPE);
+	  pushed++;
+	}
+      else
+	walk (sp);
+    }
+  regions.resize (regions.size () - pushed);
+}
+
+const char *const setjmp_names[] = {
+  "setjmp", "_setjmp", "__setjmp", "sigsetjmp", "__sigsetjmp", "longjmp",
+  "_longjmp", "siglongjmp", "__longjmp_chk", "__builtin_setjmp",
+  "__builtin_longjmp", NULL
+};
+
+bool
+setjmp_name_p (const char *n)
+{
+  for (int i = 0; setjmp_names[i]; i++)
+    if (!strcmp (n, setjmp_names[i]))
+      return true;
+  return false;
+}
+
+void
+checker::check_call (tree t)
+{
+  int d = innermost_stmt_region ();
+  if (d < 0)
+    return;
+  tree fn = get_callee_fndecl (t);
+  if (!fn || !DECL_NAME (fn))
+    return;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fn));
+  if (!setjmp_name_p (name))
+    return;
+  location_t loc = EXPR_LOCATION (t);
+  /* glibc's setjmp and sigsetjmp are macros: name what was written.  */
+  if (loc != UNKNOWN_LOCATION && linemap_location_from_macro_expansion_p (line_table, loc))
+    {
+      const line_map *map = linemap_lookup (line_table, loc);
+      if (map && linemap_macro_expansion_map_p (map))
+	{
+	  const char *m = linemap_map_get_macro_name (linemap_check_macro (map));
+	  if (m && setjmp_name_p (m))
+	    name = m;
+	}
+    }
+  report (d, loc, "call to %qs in the deferred statement of the defer at %s",
+	  name);
+}
+
+void
+checker::check_case (tree t)
+{
+  if (switches.empty ())
+    return;
+  const switch_rec &sw = switches.back ();
+  bool dflt = CASE_LOW (t) == NULL_TREE;
+  if (sw.marker)
+    {
+      /* The label belongs to no switch of the user's: it is inside the
+	 deferred statement, and its switch (if any) is outside.  */
+      if (!defers[sw.defer].bad)
+	report (sw.defer, EXPR_LOCATION (t),
+		dflt ? "jump to default label enters the deferred statement "
+		       "of the defer at %s"
+		     : "jump to case label enters the deferred statement of "
+		       "the defer at %s", NULL);
+      return;
+    }
+  if (regions.size () <= sw.depth)
+    return;
+  int r = regions[sw.depth];
+  if (region_of (r) == SCOPE)
+    report (region_defer (r), EXPR_LOCATION (t),
+	    dflt ? "jump to default label bypasses the defer statement at %s"
+		 : "jump to case label bypasses the defer statement at %s",
+	    NULL);
+  else
+    report (region_defer (r), EXPR_LOCATION (t),
+	    dflt ? "jump to default label enters the deferred statement of "
+		   "the defer at %s"
+		 : "jump to case label enters the deferred statement of the "
+		   "defer at %s", NULL);
+}
+
+void
+checker::walk (tree *tp)
+{
+  tree t = *tp;
+  if (!t || t == error_mark_node)
+    return;
+  enum tree_code code = TREE_CODE (t);
+  switch (code)
+    {
+    case STATEMENT_LIST:
+      walk_list (t);
+      return;
+    case BIND_EXPR:
+      walk (&BIND_EXPR_BODY (t));
+      return;
+    case DECL_EXPR:
+      {
+	tree d = DECL_EXPR_DECL (t);
+	if (VAR_P (d) && !TREE_STATIC (d) && DECL_INITIAL (d))
+	  walk (&DECL_INITIAL (d));
+	return;
+      }
+    case COND_EXPR:
+      walk (&TREE_OPERAND (t, 0));
+      walk_body (&TREE_OPERAND (t, 1), "if", NONE);
+      walk_body (&TREE_OPERAND (t, 2), "else", NONE);
+      return;
+    case FOR_STMT:
+      walk (&FOR_INIT_STMT (t));
+      walk (&FOR_COND (t));
+      walk (&FOR_EXPR (t));
+      walk_body (&FOR_BODY (t), "for", LOOP);
+      return;
+    case WHILE_STMT:
+      walk (&WHILE_COND (t));
+      walk_body (&WHILE_BODY (t), "while", LOOP);
+      return;
+    case DO_STMT:
+      walk_body (&DO_BODY (t), "do", LOOP);
+      walk (&DO_COND (t));
+      return;
+    case SWITCH_STMT:
+      if (is_marker (t))
+	{
+	  enter_defer (tp, t);
+	  return;
+	}
+      walk (&SWITCH_STMT_COND (t));
+      breaks.push_back ({USER_SWITCH, -1});
+      switches.push_back ({false, -1, regions.size ()});
+      walk_body (&SWITCH_STMT_BODY (t), "switch", NONE);
+      switches.pop_back ();
+      breaks.pop_back ();
+      return;
+    case BREAK_STMT:
+      if (!breaks.empty () && breaks.back ().kind == BARRIER)
+	report (breaks.back ().defer, EXPR_LOCATION (t),
+		"break statement would leave the deferred statement of the "
+		"defer at %s", NULL);
+      return;
+    case CONTINUE_STMT:
+      for (size_t i = breaks.size (); i-- > 0;)
+	{
+	  if (breaks[i].kind == LOOP)
+	    break;
+	  if (breaks[i].kind == BARRIER)
+	    {
+	      report (breaks[i].defer, EXPR_LOCATION (t),
+		      "continue statement would leave the deferred statement "
+		      "of the defer at %s", NULL);
+	      break;
+	    }
+	}
+      return;
+    case RETURN_EXPR:
+      {
+	int d = innermost_stmt_region ();
+	if (d >= 0)
+	  report (d, return_keyword_location (t), "return statement would leave the "
+		  "deferred statement of the defer at %s", NULL);
+	walk (&TREE_OPERAND (t, 0));
+	return;
+      }
+    case GOTO_EXPR:
+      {
+	tree dest = GOTO_DESTINATION (t);
+	if (TREE_CODE (dest) == LABEL_DECL)
+	  gotos.push_back ({EXPR_LOCATION (t), dest, regions});
+	else
+	  {
+	    int d = innermost_stmt_region ();
+	    if (d >= 0)
+	      report (d, EXPR_LOCATION (t), "computed goto in the deferred "
+		      "statement of the defer at %s", NULL);
+	    walk (&GOTO_DESTINATION (t));
+	  }
+	return;
+      }
+    case LABEL_EXPR:
+      labels[LABEL_EXPR_LABEL (t)] = regions;
+      return;
+    case CASE_LABEL_EXPR:
+      check_case (t);
+      return;
+    case CALL_EXPR:
+      check_call (t);
+      break;
+    case CONSTRUCTOR:
+      {
+	for (unsigned i = 0; i < CONSTRUCTOR_NELTS (t); i++)
+	  walk (&CONSTRUCTOR_ELT (t, i)->value);
+	return;
+      }
+    default:
+      break;
+    }
+  if (IS_EXPR_CODE_CLASS (TREE_CODE_CLASS (code)))
+    for (int i = 0; i < TREE_OPERAND_LENGTH (t); i++)
+      walk (&TREE_OPERAND (t, i));
+}
+
+void
+checker::check_gotos ()
+{
+  for (const goto_rec &g : gotos)
+    {
+      auto it = labels.find (g.label);
+      if (it == labels.end ())
+	continue;
+      const std::vector<int> &l = it->second;
+      size_t p = 0;
+      while (p < g.regions.size () && p < l.size () && g.regions[p] == l[p])
+	p++;
+      const char *name = DECL_NAME (g.label)
+			 ? IDENTIFIER_POINTER (DECL_NAME (g.label)) : "?";
+      /* Leaving a deferred statement: name the innermost one left.  */
+      int left = -1;
+      for (size_t i = g.regions.size (); i-- > p;)
+	if (region_of (g.regions[i]) == STMT)
+	  {
+	    left = region_defer (g.regions[i]);
+	    break;
+	  }
+      if (left >= 0)
+	{
+	  report (left, g.loc, "jump to label %qs would leave the deferred "
+		  "statement of the defer at %s", name);
+	  continue;
+	}
+      if (p < l.size ())
+	{
+	  int r = l[p];
+	  if (region_of (r) == SCOPE)
+	    report (region_defer (r), g.loc, "jump to label %qs bypasses the "
+		    "defer statement at %s", name);
+	  else
+	    report (region_defer (r), g.loc, "jump to label %qs enters the "
+		    "deferred statement of the defer at %s", name);
+	}
+    }
+}
+
+} // namespace
+
+int
+check_function (tree, tree *body)
+{
+  checker c;
+  c.walk (body);
+  c.check_gotos ();
+  for (defer_rec &d : c.defers)
+    if (d.bad)
+      *d.slot = build_empty_stmt (d.loc);
+  return c.errors;
+}
+
+} // namespace cdefer

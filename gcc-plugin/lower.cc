@@ -32,6 +32,46 @@ struct lower_ctx
 
 void lower_tree (tree *tp, lower_ctx *ctx);
 
+/* True if T does nothing at run time.  Such a deferred statement gets no
+   TRY_FINALLY_EXPR: a cleanup that gimplifies to an empty GIMPLE_BIND
+   (`_Defer { _Defer; }`, `_Defer { int unused; }`) crashes tree-eh, and
+   there is nothing to run anyway.  */
+bool
+effectless (tree t)
+{
+  if (!t)
+    return true;
+  switch (TREE_CODE (t))
+    {
+    case STATEMENT_LIST:
+      for (tree_stmt_iterator i = tsi_start (t); !tsi_end_p (i); tsi_next (&i))
+	if (!effectless (tsi_stmt (i)))
+	  return false;
+      return true;
+    case BIND_EXPR:
+      for (tree v = BIND_EXPR_VARS (t); v; v = DECL_CHAIN (v))
+	if (VAR_P (v) && variably_modified_type_p (TREE_TYPE (v), NULL_TREE))
+	  return false;
+      return effectless (BIND_EXPR_BODY (t));
+    case DECL_EXPR:
+      {
+	tree d = DECL_EXPR_DECL (t);
+	if (TREE_CODE (d) == TYPE_DECL)
+	  return !variably_modified_type_p (TREE_TYPE (d), NULL_TREE);
+	if (!VAR_P (d))
+	  return false;
+	if (variably_modified_type_p (TREE_TYPE (d), NULL_TREE))
+	  return false;
+	return TREE_STATIC (d) || !DECL_INITIAL (d)
+	       || !TREE_SIDE_EFFECTS (DECL_INITIAL (d));
+      }
+    case DEBUG_BEGIN_STMT:
+      return true;
+    default:
+      return IS_EMPTY_STMT (t) || !TREE_SIDE_EFFECTS (t);
+    }
+}
+
 void
 lower_list (tree list, lower_ctx *ctx)
 {
@@ -62,6 +102,14 @@ lower_list (tree list, lower_ctx *ctx)
       lower_tree (&stmt, ctx);
       ctx->depth--;
       lower_list (rest, ctx);
+      if (effectless (stmt))
+	{
+	  /* Nothing to run: the rest stays where it was.  */
+	  tree_stmt_iterator k = i;
+	  tsi_link_after (&k, rest, TSI_CONTINUE_LINKING);
+	  tsi_delink (&i);
+	  return;
+	}
       if (!tsi_end_p (tsi_start (rest)))
 	{
 	  tree tf = build2 (TRY_FINALLY_EXPR, void_type_node, rest, stmt);
@@ -83,6 +131,15 @@ lower_r (tree *tp, int *walk_subtrees, void *data)
   tree t = *tp;
   if (TYPE_P (t) || DECL_P (t))
     *walk_subtrees = 0;
+  else if (TREE_CODE (t) == CALL_EXPR && marker_fndecl
+	   && get_callee_fndecl (t) == marker_fndecl)
+    {
+      /* Written by hand, not by _Defer: it cannot be expanded.  */
+      error_at (user_location (EXPR_LOCATION (t)),
+		"%qs is internal to the defer statement", "__cdefer_mark");
+      *tp = build_int_cst (integer_type_node, 0);
+      *walk_subtrees = 0;
+    }
   else if (TREE_CODE (t) == STATEMENT_LIST)
     {
       lower_list (t, ctx);

@@ -38,6 +38,56 @@ register_marker_builtin ()
 }
 
 static unsigned scope_counter;
+/* After E8 (`_Defer s` at file scope) the parser would go on to report
+   `switch` as a syntax error, with "in expansion of macro" notes.  Take the
+   rest of the defer (`switch (__cdefer_mark()) s`) out of the token
+   stream instead: up to the `;` or the closing `}` at nesting level 0.
+   The parser has read nothing past the pragma yet, and cpp_get_token
+   consumes for real (no look-ahead left behind).  */
+static void
+skip_file_scope_defer ()
+{
+  int depth = 0;
+  bool braced = false;
+  for (int n = 0, guard = 0; guard < 1000000; guard++)
+    {
+      const cpp_token *peek = cpp_peek_token (parse_in, 0);
+      if (!peek || peek->type == CPP_EOF)
+	return;
+      const cpp_token *t = cpp_get_token (parse_in);
+      if (t->type == CPP_PADDING)
+	continue;
+      n++;
+      switch (t->type)
+	{
+	case CPP_OPEN_PAREN:
+	case CPP_OPEN_SQUARE:
+	  depth++;
+	  break;
+	case CPP_OPEN_BRACE:
+	  if (depth == 0 && n == 7)
+	    braced = true;
+	  depth++;
+	  break;
+	case CPP_CLOSE_PAREN:
+	case CPP_CLOSE_SQUARE:
+	  depth--;
+	  break;
+	case CPP_CLOSE_BRACE:
+	  if (--depth <= 0 && braced)
+	    return;
+	  if (depth < 0)
+	    return;
+	  break;
+	case CPP_SEMICOLON:
+	  if (depth <= 0)
+	    return;
+	  break;
+	default:
+	  break;
+	}
+    }
+}
 
 static void
 handle_scope_pragma (cpp_reader *)
@@ -50,6 +100,7 @@ handle_scope_pragma (cpp_reader *)
   if (!current_function_decl)
     {
       error_at (user_location (loc), "defer statement outside a function");
+      skip_file_scope_defer ();
       return;
     }
   char name[32];
@@ -105,6 +156,62 @@ user_location (location_t loc)
 {
   return linemap_resolve_location (line_table, loc,
 				   LRK_MACRO_EXPANSION_POINT, NULL);
+}
+
+/* Is the deferred statement of the defer at LOC written with a `{`?  Read
+   the source: skip the keyword (`_Defer`, `defer`, or in a preprocessed
+   input `switch (__cdefer_mark())`) and blanks.  Looking ahead at tokens
+   from the pragma handler instead (cpp_peek_token) breaks a following
+   _Pragma (`defer defer s;`), so the text is read after parsing.  */
+bool
+defer_body_braced (location_t loc)
+{
+  expanded_location x = expand_location (loc);
+  if (!x.file || x.line <= 0 || x.column <= 0)
+    return true;
+  int line = x.line;
+  size_t col = x.column - 1;
+  bool keyword = true;
+  int parens = 0;
+  for (int tries = 0; tries < 16; tries++)
+    {
+      char_span text = location_get_source_line (x.file, line);
+      if (!text)
+	return true;
+      const char *p = text.get_buffer ();
+      size_t n = text.length ();
+      if (keyword)
+	{
+	  size_t e = col;
+	  while (e < n && ISIDNUM (p[e]))
+	    e++;
+	  size_t len = e - col;
+	  if (len == 6 && !strncmp (p + col, "switch", 6))
+	    parens = -1;   /* then `(__cdefer_mark())` */
+	  else if (!((len == 6 && !strncmp (p + col, "_Defer", 6))
+		     || (len == 5 && !strncmp (p + col, "defer", 5))))
+	    return true;   /* a user's macro: cannot tell, assume braces */
+	  col = e;
+	  keyword = false;
+	}
+      for (; col < n; col++)
+	{
+	  char c = p[col];
+	  if (parens != 0)
+	    {
+	      if (c == '(')
+		parens = parens < 0 ? 1 : parens + 1;
+	      else if (c == ')')
+		parens--;
+	      continue;
+	    }
+	  if (!ISSPACE (c))
+	    return c == '{';
+	}
+      line++;
+      col = 0;
+    }
+  return true;
 }
 
 location_t
