@@ -2,8 +2,10 @@
 // a panic.  A panic that leaves such deferred code replaces the panic
 // being unwound (the report lists both, oldest first); one raised and
 // recovered inside it leaves the first panic going; a recover after the
-// replacement returns the newest panic; a re-panic after recover reports
-// the recovered one with " [recovered]", as Go does.
+// replacement returns the newest panic; a re-panic after recover -- in the
+// same deferred statement or a later one of the recovering frame -- reports
+// the recovered one with " [recovered]", as Go does, unless another
+// deferred recover of that frame gets the new panic.
 //
 // Unwinding out of a deferred statement that runs on the unwind path works
 // with GCC, whose cleanup code on that path is itself covered by the outer
@@ -45,6 +47,12 @@
 // RUN: %FileCheck --check-prefix=CHAIN-ERR %s <%t.err
 // RUN: %run %t.g2 chain-recovered | %FileCheck --check-prefix=CHAINREC --match-full-lines %s
 //
+// RUN: %run %t.g0 after-recover | %FileCheck --check-prefix=AFTERREC --match-full-lines %s
+// RUN: %run %t.g2 after-recover | %FileCheck --check-prefix=AFTERREC --match-full-lines %s
+// RUN: sh -c '%run %t.g2 after-recover-escapes >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s
+// RUN: %FileCheck --check-prefix=AFTERESC --match-full-lines %s <%t.out
+// RUN: %FileCheck --check-prefix=AFTERESC-ERR %s <%t.err
+//
 // Sanitizers and valgrind:
 // RUN: gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
 // RUN: %run --timeout 60 %t.gasan replace-recovered | %FileCheck --check-prefix=REPLREC --match-full-lines %s
@@ -76,6 +84,16 @@ DEFER_FN defer_panic(const char **msg)
 {
     printf("deferred panic \"%s\"\n", *msg);
     panic("%s", *msg);
+}
+
+/* defer { if (on) { r = recover(); print it; } } */
+struct cond_env2 { __cdefer_frame *f; int on; const char *tag; };
+DEFER_FN defer_recover_if(struct cond_env2 *e)
+{
+    if (!e->on)
+        return;
+    struct recover_env re = { e->f, e->tag, NULL };
+    defer_recover(&re);
 }
 
 /* --- replace: first panic, a deferred statement panics, nobody recovers */
@@ -254,6 +272,34 @@ __attribute__((noinline)) static int chain_recovered(void)
 // CHAINREC-NEXT: after: recover -> NULL
 // CHAINREC-NEXT: defer main
 
+/* --- after-recover: the recovering frame's next deferred statement panics;
+ *     an earlier-registered deferred recover of the same frame gets it --- */
+__attribute__((noinline)) static int after_recover(int outer_recover)
+{
+    RECOVERING(int, 6);
+    DEFER_DECL(defer_recover_if, struct cond_env2) = { &cdefer_f_, outer_recover, "after_recover C" };
+    DEFER_DECL(defer_panic, const char *) = "second";
+    DEFER_RECOVER("after_recover B");
+    thrower("first");
+    RETURN(0);
+}
+// AFTERREC:      defer thrower
+// AFTERREC-NEXT: after_recover B: recovered "first" ({{.*}})
+// AFTERREC-NEXT: deferred panic "second"
+// AFTERREC-NEXT: after_recover C: recovered "second" ({{.*}})
+// AFTERREC-NEXT: after_recover returned 6
+// AFTERREC-NEXT: after: recover -> NULL
+// AFTERREC-NEXT: defer main
+// AFTERREC-NOT:  {{.+}}
+// AFTERESC:      defer thrower
+// AFTERESC-NEXT: after_recover B: recovered "first" ({{.*}})
+// AFTERESC-NEXT: deferred panic "second"
+// AFTERESC-NEXT: defer main
+// AFTERESC-NOT:  {{.+}}
+// AFTERESC-ERR:      {{^}}panic: first [recovered]{{$}}
+// AFTERESC-ERR-NEXT: {{^}}	panic: second{{$}}
+// AFTERESC-ERR-NEXT: {{^}}	at {{.*}}abi_nested.c:[[#]] (defer_panic){{$}}
+
 /* After any of these, no panic is left: a deferred recover on a normal
  * exit gets NULL. */
 __attribute__((noinline)) static void after(void)
@@ -284,6 +330,11 @@ int main(int argc, char **argv)
         after();
     } else if (!strcmp(mode, "inner-escapes")) {
         middle2();
+    } else if (!strcmp(mode, "after-recover")) {
+        printf("after_recover returned %d\n", after_recover(1));
+        after();
+    } else if (!strcmp(mode, "after-recover-escapes")) {
+        after_recover(0);
     } else if (!strcmp(mode, "chain")) {
         chain(39);
     } else if (!strcmp(mode, "chain-recovered")) {
