@@ -9,6 +9,10 @@
 #ifndef CDEFER_GCC_H
 #define CDEFER_GCC_H
 
+#define INCLUDE_STRING
+#define INCLUDE_VECTOR
+#define INCLUDE_MAP
+#define INCLUDE_SET
 #include "compat.h"
 #include "config.h"
 #include "system.h"
@@ -22,8 +26,6 @@
 #include "c-tree.h"
 #include "langhooks.h"
 #include "cpplib.h"
-
-#include <vector>
 
 /* The C front end's symbols are absent from lto1, which loads the plugin
    too: weak, so the plugin loads there and plugin_init can bail out.  */
@@ -64,15 +66,26 @@ location_t user_location (location_t loc);
    LOC starts with `{` in the source (or that cannot be told).  */
 bool defer_body_braced (location_t loc);
 
+/* The `return` keyword of RETURN_EXPR T (the front end locates
+   `return e;` at E), resolved to the user's file.  */
+location_t return_keyword_location (tree t);
+
 /* checks.cc: diagnose; every defer involved in an error is replaced by an
    empty statement.  Returns the number of errors.  */
 int check_function (tree fndecl, tree *body);
 
 /* lower.cc: replace every marker by TRY_FINALLY_EXPR or its statement.  */
+enum lowered_kind
+{
+  LOWERED_TRY_FINALLY,     /* TRY_FINALLY_EXPR (rest of block, STMT) */
+  LOWERED_AT_ONCE,         /* nothing follows in its block: STMT in place */
+  LOWERED_NO_EFFECT        /* STMT does nothing: removed */
+};
 struct lowered_defer
 {
   location_t loc;          /* the _Defer token */
-  tree finally;            /* the TRY_FINALLY_EXPR, or NULL (ran at once) */
+  lowered_kind kind;
+  tree finally;            /* the TRY_FINALLY_EXPR for LOWERED_TRY_FINALLY */
   int depth;               /* nesting of deferred statements */
 };
 void lower_function (tree fndecl, tree *body, std::vector<lowered_defer> *log);

@@ -25,9 +25,50 @@
  * statement, so lowering and the middle end never see it.  */
 #include "cdefer-gcc.h"
 
-#include <map>
 
 namespace cdefer {
+
+/* The C front end gives `return e;` the location of E, not of the
+   keyword.  Find the `return` that precedes E in the source text (skipping
+   blanks, across lines); fall back to E's start.  */
+location_t
+return_keyword_location (tree ret)
+{
+  location_t loc = EXPR_LOCATION (ret);
+  tree val = TREE_OPERAND (ret, 0);
+  if (!val || loc == UNKNOWN_LOCATION)
+    return loc;
+  const line_map_ordinary *ord = NULL;
+  location_t start = linemap_resolve_location (line_table, get_start (loc),
+					       LRK_MACRO_EXPANSION_POINT, &ord);
+  expanded_location x = expand_location (start);
+  if (!ord || !x.file || x.line <= 0 || x.column <= 0)
+    return start;
+  int line = x.line, col = x.column - 1;   /* chars before E on its line */
+  for (int tries = 0; tries < 16 && line >= (int) ORDINARY_MAP_STARTING_LINE_NUMBER (ord);
+       tries++)
+    {
+      char_span text = location_get_source_line (x.file, line);
+      if (!text)
+	break;
+      if (col < 0 || (size_t) col > text.length ())
+	col = text.length ();
+      while (col > 0 && ISSPACE (text[col - 1]))
+	col--;
+      if (col == 0)
+	{
+	  line--;
+	  col = -1;
+	  continue;
+	}
+      if (col >= 6 && !strncmp (text.get_buffer () + col - 6, "return", 6)
+	  && (col == 6 || !ISIDNUM (text[col - 7])))
+	return linemap_position_for_line_and_column (line_table, ord, line,
+						     col - 5);
+      break;
+    }
+  return start;
+}
 
 namespace {
 
@@ -104,48 +145,6 @@ checker::report (int d, location_t loc, const char *fmt, const char *arg)
   inform (rec.loc, "defer statement is here");
   rec.bad = true;
   errors++;
-}
-
-/* The C front end gives `return e;` the location of E, not of the
-   keyword.  Find the `return` that precedes E in the source text (skipping
-   blanks, across lines); fall back to E's start.  */
-location_t
-return_keyword_location (tree ret)
-{
-  location_t loc = EXPR_LOCATION (ret);
-  tree val = TREE_OPERAND (ret, 0);
-  if (!val || loc == UNKNOWN_LOCATION)
-    return loc;
-  const line_map_ordinary *ord = NULL;
-  location_t start = linemap_resolve_location (line_table, get_start (loc),
-					       LRK_MACRO_EXPANSION_POINT, &ord);
-  expanded_location x = expand_location (start);
-  if (!ord || !x.file || x.line <= 0 || x.column <= 0)
-    return start;
-  int line = x.line, col = x.column - 1;   /* chars before E on its line */
-  for (int tries = 0; tries < 16 && line >= (int) ORDINARY_MAP_STARTING_LINE_NUMBER (ord);
-       tries++)
-    {
-      char_span text = location_get_source_line (x.file, line);
-      if (!text)
-	break;
-      if (col < 0 || (size_t) col > text.length ())
-	col = text.length ();
-      while (col > 0 && ISSPACE (text[col - 1]))
-	col--;
-      if (col == 0)
-	{
-	  line--;
-	  col = -1;
-	  continue;
-	}
-      if (col >= 6 && !strncmp (text.get_buffer () + col - 6, "return", 6)
-	  && (col == 6 || !ISIDNUM (text[col - 7])))
-	return linemap_position_for_line_and_column (line_table, ord, line,
-						     col - 5);
-      break;
-    }
-  return start;
 }
 
 int

@@ -97,7 +97,8 @@ lower_list (tree list, lower_ctx *ctx)
       if (!stmt)
 	stmt = build_empty_stmt (EXPR_LOCATION (s));
       size_t slot = ctx->log->size ();
-      ctx->log->push_back ({defer_location (s), NULL_TREE, ctx->depth});
+      ctx->log->push_back ({defer_location (s), LOWERED_AT_ONCE, NULL_TREE,
+			   ctx->depth});
       ctx->depth++;
       lower_tree (&stmt, ctx);
       ctx->depth--;
@@ -105,6 +106,7 @@ lower_list (tree list, lower_ctx *ctx)
       if (effectless (stmt))
 	{
 	  /* Nothing to run: the rest stays where it was.  */
+	  (*ctx->log)[slot].kind = LOWERED_NO_EFFECT;
 	  tree_stmt_iterator k = i;
 	  tsi_link_after (&k, rest, TSI_CONTINUE_LINKING);
 	  tsi_delink (&i);
@@ -115,6 +117,7 @@ lower_list (tree list, lower_ctx *ctx)
 	  tree tf = build2 (TRY_FINALLY_EXPR, void_type_node, rest, stmt);
 	  SET_EXPR_LOCATION (tf, EXPR_LOCATION (s));
 	  TREE_SIDE_EFFECTS (tf) = 1;
+	  (*ctx->log)[slot].kind = LOWERED_TRY_FINALLY;
 	  (*ctx->log)[slot].finally = tf;
 	  *tsi_stmt_ptr (i) = tf;
 	}
@@ -149,7 +152,8 @@ lower_r (tree *tp, int *walk_subtrees, void *data)
     {
       /* Alone: its block ends here; run the statement at once.  */
       tree stmt = marker_body (t);
-      ctx->log->push_back ({defer_location (t), NULL_TREE, ctx->depth});
+      ctx->log->push_back ({defer_location (t), LOWERED_AT_ONCE, NULL_TREE,
+			   ctx->depth});
       *tp = stmt ? stmt : build_empty_stmt (EXPR_LOCATION (t));
       ctx->depth++;
       lower_tree (tp, ctx);

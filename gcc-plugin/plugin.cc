@@ -97,9 +97,16 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 	       gcc_version.basever, version->basever);
       return 1;
     }
+  /* GCC splits -fplugin-arg-NAME-KEY at the first '-': with this file
+     loaded as cdefer.so (build/cdefer.so is a link to it) the spelling
+     -fplugin-arg-cdefer-gcc-unwind=off arrives as key "gcc-unwind"; with
+     cdefer-gcc.so no -fplugin-arg-cdefer-gcc-* can reach us at all (GCC
+     rejects it before loading plugins).  Accept both key spellings.  */
   for (int i = 0; i < info->argc; i++)
     {
       const char *k = info->argv[i].key, *v = info->argv[i].value;
+      if (!strncmp (k, "gcc-", 4))
+	k += 4;
       if (!strcmp (k, "unwind"))
 	{
 	  if (v && !strcmp (v, "off"))
@@ -118,10 +125,21 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
       else
 	{
 	  fprintf (stderr, "cdefer-gcc.so: unknown option '%s' (options: "
-		   "unwind=off, dump)\n", k);
+		   "unwind=off, dump)\n", info->argv[i].key);
 	  return 1;
 	}
     }
+
+  /* Loaded twice (cdefer-gcc.so and its cdefer.so link are one object):
+     the options add up, the callbacks are registered once.  */
+  static bool initialized, set_exceptions;
+  if (initialized)
+    {
+      if (!cdefer::opt_unwind && set_exceptions)
+	flag_exceptions = 0;
+      return 0;
+    }
+  initialized = true;
 
   register_callback (info->base_name, PLUGIN_INFO, NULL, &cdefer_info);
   /* lto1 (and any non-C front end): nothing to do, and no C front end
@@ -130,8 +148,13 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
       || strncmp (lang_hooks.name, "GNU C++", 7) == 0 || &parse_in == NULL)
     return 0;
 
-  if (cdefer::opt_unwind)
-    flag_exceptions = 1;
+  /* Landing pads, so that deferred code runs while the stack unwinds
+     (pthread_exit, pthread_cancel, panic): like -fexceptions.  */
+  if (cdefer::opt_unwind && !flag_exceptions)
+    {
+      flag_exceptions = 1;
+      set_exceptions = true;
+    }
 
   register_callback (info->base_name, PLUGIN_START_UNIT,
 		     cdefer::on_start_unit, NULL);
