@@ -23,7 +23,9 @@ Directives, in `//` comments anywhere in the program:
 VariantShTest (test/diag/, test/runtime/): ordinary RUN lines, run once per
 plugin with %cc (the plugin compiler command), %cc-name (gcc or clang) and
 %prefixes (CHECK,GCC or CHECK,CLANG for FileCheck --check-prefixes).
-`// ONLY: gcc` limits a file to one plugin.
+`// ONLY: gcc` limits a file to one plugin.  `// NO-PLUGIN: why` makes a
+file one test, variant `plain`, that runs whether or not a plugin was built
+(its RUN lines name their compilers themselves; %cc is not available).
 
 A variant whose compiler is missing is UNSUPPORTED (skipped, and counted so).
 """
@@ -91,7 +93,7 @@ def _directives(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     found = {}
-    for m in re.finditer(r"//\s*(CFLAGS|ONLY|NO-REFERENCE|REFERENCE-WRONG|EXIT|NEEDS-UNWIND):(.*)", text):
+    for m in re.finditer(r"//\s*(CFLAGS|ONLY|NO-REFERENCE|REFERENCE-WRONG|EXIT|NEEDS-UNWIND|NO-PLUGIN):(.*)", text):
         found.setdefault(m.group(1), []).append(m.group(2).strip())
     return found
 
@@ -117,9 +119,12 @@ class _VariantFormat(lit.formats.TestFormat):
                 continue
             if os.path.splitext(filename)[1] not in localConfig.suffixes:
                 continue
-            for variant in self.variants():
+            for variant in self.variants_of(filepath):
                 yield VariantTest(testSuite, path_in_suite + (filename,), localConfig,
                                   variant)
+
+    def variants_of(self, filepath):
+        return self.variants()
 
 
 class VariantShTest(_VariantFormat):
@@ -128,7 +133,15 @@ class VariantShTest(_VariantFormat):
     def variants(self):
         return ("gcc", "clang")
 
+    def variants_of(self, filepath):
+        if "NO-PLUGIN" in _directives(filepath):
+            return ("plain",)
+        return self.variants()
+
     def execute(self, test, litConfig):
+        if test.variant == "plain":
+            return lit.TestRunner.executeShTest(test, litConfig, False, extra_substitutions=[
+                ("%cc-name", "plain"), ("%cc", "false"), ("%prefixes", "CHECK")])
         tc = test.config.cdefer
         cc = tc.cc(test.variant)
         if not cc:

@@ -14,7 +14,7 @@
 // those modes are GCC-only here (docs/RUNTIME.md, "Limits").  A panic
 // raised and recovered within a function called by deferred code never
 // unwinds through that region and is checked with Clang too.
-// ONLY: gcc (the RUN lines pick their compilers; once is enough)
+// NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
 // RUN: gcc -std=c11 -O0 -g -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g0
 // RUN: gcc -std=c11 -O2 -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g2

@@ -6,7 +6,7 @@
 // before.  pthread_exit called by deferred code that a panic runs ends the
 // thread too (GCC only: Clang aborts when its unwind-path cleanup code
 // unwinds, see abi_nested.c); the process goes on and can panic again.
-// ONLY: gcc (the RUN lines pick their compilers; once is enough)
+// NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
 // RUN: gcc -std=c11 -O0 -g -pthread -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g0
 // RUN: %run %t.g0 all | %FileCheck --match-full-lines --check-prefixes=CHECK,GCC %s

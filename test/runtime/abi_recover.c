@@ -5,7 +5,7 @@
 // statements run and it then returns its result (the value of the
 // `return e;` in progress, its named result, or zero) to a caller that
 // carries on normally; and that recover returns NULL everywhere else.
-// ONLY: gcc (the RUN lines pick their compilers; once is enough)
+// NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
 // RUN: gcc -std=c11 -O0 -g -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gcc0
 // RUN: %run %t.gcc0 | %FileCheck --match-full-lines %s

@@ -4,7 +4,7 @@
 // second panic, raised and recovered by a function that deferred code
 // calls, inside the first.  Also run under ThreadSanitizer, ASan+UBSan and
 // valgrind.
-// ONLY: gcc (the RUN lines pick their compilers; once is enough)
+// NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
 // RUN: gcc -std=c11 -O2 -pthread -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g2
 // RUN: %run --timeout 60 %t.g2 | %FileCheck --match-full-lines %s

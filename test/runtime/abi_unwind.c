@@ -2,7 +2,7 @@
 // frame, innermost first (also across libc's qsort), flushes stdio, prints
 // the report on stderr and exits with status 2 without running atexit
 // handlers; CDEFER_TRACEBACK=crash makes it abort() instead.
-// ONLY: gcc (the RUN lines pick their compilers; once is enough)
+// NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
 // RUN: gcc -std=c11 -O0 -g -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gcc0
 // RUN: sh -c '%run %t.gcc0 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
