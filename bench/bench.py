@@ -85,6 +85,19 @@ class Res:
         return self.rc == 0 and not self.timed_out
 
 
+CHILD = {'pid': None}
+
+
+def _on_signal(signum, frame):
+    """Stop the command being run (its own process group) with us."""
+    if CHILD['pid']:
+        try:
+            os.killpg(CHILD['pid'], signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    sys.exit(128 + signum)
+
+
 def _drain(pipe, buf):
     kept = 0
     while True:
@@ -108,6 +121,7 @@ def run(cmd, timeout=120, nice=True, env=None, cwd=None):
     t0 = time.monotonic()
     p = subprocess.Popen(full, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          stdin=subprocess.DEVNULL, env=e, cwd=cwd, start_new_session=True)
+    CHILD['pid'] = p.pid
     ob, eb = [], []
     th = [threading.Thread(target=_drain, args=(p.stdout, ob)),
           threading.Thread(target=_drain, args=(p.stderr, eb))]
@@ -548,7 +562,7 @@ def part2(args, R):
             # identical instruction streams?
             for vname in list(ent['v']):
                 v = ent['v'][vname]
-                if 'norm' not in v:
+                if 'norm' not in v or vname.startswith('hand'):
                     continue
                 base = ent['v'].get('hand-eh' if vname.endswith('-on') else 'hand', {})
                 if 'norm' in base:
@@ -704,6 +718,17 @@ def part4(args, R):
                 if stop:
                     pt['skipped'] = stop
                     continue
+                done = [p for p in s['points'] if p.get('compile_wall') and not p.get('error')]
+                if args.predict_limit and len(done) >= 2 and done[-1]['compile_wall'] > 2:
+                    a, b = done[-2], done[-1]
+                    k = math.log(max(b['compile_wall'], 1e-3) / max(a['compile_wall'], 1e-3)) / math.log(b['n'] / a['n'])
+                    k = max(1.0, k)
+                    pred = b['compile_wall'] * (n / b['n']) ** k
+                    if pred > args.predict_limit:
+                        pt['skipped'] = ('not run: extrapolated compile time %.0f s (slope %.1f from n=%d and '
+                                         '%d; run with --long to measure)' % (pred, k, a['n'], b['n']))
+                        stop = pt['skipped']
+                        continue
                 src_d, src_g = gen.scaling(axis, n)
                 src = os.path.join(d, '%s_%d_%s.c' % (axis, n, kind))
                 if not os.path.isfile(src):
@@ -726,7 +751,8 @@ def part4(args, R):
                 pt['text'] = secs['text']
                 pt['eh'] = secs['eh_frame'] + secs['except']
                 exe = os.path.join(d, 'scale_exe')
-                lr = run([GCC, main_o, obj, '-o', exe], timeout=COMPILE_TIMEOUT)
+                # static: valgrind starts 4x faster, and f's code is the same
+                lr = run([GCC, '-static', main_o, obj, '-o', exe], timeout=COMPILE_TIMEOUT)
                 if not lr.ok:
                     pt['error'] = 'link: ' + first_error(lr)
                     continue
@@ -793,6 +819,24 @@ def runtime_has_panic():
     return 'cdefer_panic' in txt and 'cdefer_recover' in txt
 
 
+PROFILE_FUNCS = ['cdefer_panic', 'vpanic', 'capture_backtrace', '_Unwind_Backtrace', '_Unwind_ForcedUnwind',
+                 '_Unwind_Find_FDE', '__cdefer_recover_in', 'vsnprintf', '__vsnprintf_internal', '_setjmp',
+                 '__longjmp', 'longjmp', '__libc_siglongjmp']
+
+
+def profile(calls):
+    """Inclusive instructions per round trip of the runtime's main
+    functions, from the last callgrind output."""
+    outf = os.path.join(OUT, 'callgrind.out')
+    r = run(['callgrind_annotate', '--inclusive=yes', '--threshold=100', outf], timeout=120, nice=False)
+    prof = {}
+    for line in r.out.splitlines():
+        m = re.match(r'^\s*([\d,]+)\s+\([^)]*\)\s+\S*?:([\w.]+)(?:\'\d+)?\s', line)
+        if m and m.group(2) in PROFILE_FUNCS and m.group(2) not in prof:
+            prof[m.group(2)] = int(m.group(1).replace(',', '')) / calls
+    return prof
+
+
 def part5(args, R):
     d = os.path.join(OUT, 'p5')
     os.makedirs(d, exist_ok=True)
@@ -809,6 +853,10 @@ def part5(args, R):
          [LIBCDEFER, '-lpthread'], GCC_SO),
         ('cdefer-clang22', 'cdefer panic/recover (Clang 22 plugin)', CLANG22, clang_plugin(CLANG_SO, False),
          'p_cdefer.c', [LIBCDEFER, '-lpthread'], CLANG_SO),
+        ('cdefer-abi-gcc', 'cdefer runtime, recover() lowered by hand per cdefer_abi.h (GCC plugin)', GCC,
+         gcc_plugin(False), 'p_abi.c', [LIBCDEFER, '-lpthread'], GCC_SO),
+        ('cdefer-abi-clang22', 'cdefer runtime, recover() lowered by hand per cdefer_abi.h (Clang 22 plugin)',
+         CLANG22, clang_plugin(CLANG_SO, False), 'p_abi.c', [LIBCDEFER, '-lpthread'], CLANG_SO),
         ('cxx-g++', 'C++ throw/catch (g++)', GXX, [], 'p_cxx.cpp', [], None),
         ('cxx-clang++22', 'C++ throw/catch (clang++-22)', CLANGXX22, [], 'p_cxx.cpp', [], None),
         ('setjmp-gcc', 'setjmp/longjmp (gcc)', GCC, [], 'p_setjmp.c', [], None),
@@ -847,12 +895,23 @@ def part5(args, R):
             log('part5 %-15s skipped: %s' % (row['id'], row['error']))
             continue
         env = GO_ENV if row.get('go') else None
+        r = run(cmd_of(row, 1, 10), timeout=60, env=env)
+        if not r.ok:
+            row['error'] = ('recover() did not stop the panic (the plugin does not lower recover() to the '
+                            'runtime ABI yet)' if 'panic: boom' in r.err else 'run failed: ' + first_error(r))
+            log('part5 %-15s %s' % (row['id'], row['error']))
+            continue
         for depth in (1, 10):
             ir, err = ir_per_call(lambda n: cmd_of(row, depth, n), args.panic_cg, env)
             row['ir_%d' % depth] = ir
             if err:
+                if 'panic: boom' in err:
+                    err = ('recover() did not stop the panic (the plugin does not lower recover() to the '
+                           'runtime ABI yet)')
                 row['error'] = 'callgrind: ' + err
                 break
+            if row['id'].startswith('cdefer'):
+                row['profile_%d' % depth] = profile(2 * args.panic_cg)
             runs = []
             for _ in range(args.panic_reps):
                 r = run(cmd_of(row, depth, args.panic_calls), timeout=120, env=env)
@@ -912,10 +971,10 @@ set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set boxwidth 0.9
-set xtics rotate by -40 left font ",8"
+set xtics rotate by -35 left font ",8"
 set logscale y 2
-set yrange [0.5:*]
-set ytics (0.5,1,2,4,8,16,32,64)
+set yrange [0.5:32]
+set ytics (0.5,1,2,4,8,16,32)
 set grid ytics
 set ylabel "ratio (log scale)"
 set key top left
@@ -923,7 +982,7 @@ set bmargin 16
 set rmargin 20
 plot "%s" using 2:xtic(1) title "mutex hot path", "" using 3 title "3 resources, early returns", 1 with lines lc rgb "black" dt 2 notitle
 ''' % dat
-    return gnuplot((520 + 10 * n, script), 'runtime.png')
+    return gnuplot((620, script), 'runtime.png')
 
 
 def chart_part4(p4):
@@ -949,7 +1008,7 @@ def chart_part4(p4):
                     ', '.join('"%s" using 1:%d with linespoints title "%s"' % (f, col, lab)
                               for f, lab in files) + '\n')
         script = ('set datafile missing "?"\nset multiplot layout 1,3 title "scaling: %s (%s), -O2"\n'
-                  'set logscale xy\nset grid\nset xlabel "n"\nset key top left font ",8"\n'
+                  'set logscale xy\nset grid\nset xlabel "n"\nset key bottom right font ",8" spacing 0.9\n'
                   % (axis, AXIS_DESC.get(axis, '').replace('"', ''))
                   + plot(2, 'compile time', 'CPU s')
                   + plot(3, 'code size', '.text bytes')
@@ -1261,6 +1320,15 @@ def write_report(R, res, charts):
                 r['label'], fmt(r.get('ir_1'), 0), ratio(r.get('ir_1'), b.get('ir_1')),
                 fmt(r.get('ir_10'), 0), ratio(r.get('ir_10'), b.get('ir_10')),
                 fmt(r.get('ns_1'), 0), fmt(r.get('ns_10'), 0)))
+        profs = [(r['label'], r['profile_1']) for r in p5['rows'] if r.get('profile_1')]
+        if profs:
+            A('')
+            A('Where a cdefer round trip (1 frame) spends its instructions (callgrind, inclusive, per round '
+              'trip; start-up included but negligible):')
+            A('')
+            for lab, pr in profs:
+                A('- %s: ' % lab + ', '.join('`%s` %.0f' % (k, v) for k, v in
+                                             sorted(pr.items(), key=lambda kv: -kv[1])))
         if charts.get('p5'):
             A('')
             A('![panic round trip](%s)' % charts['p5'])
@@ -1420,7 +1488,7 @@ def goals(res):
     if p5:
         byid = {r['id']: r for r in p5['rows']}
         b = byid.get('cxx-g++', {})
-        for rid in ('cdefer-gcc', 'cdefer-clang22'):
+        for rid in ('cdefer-gcc', 'cdefer-clang22', 'cdefer-abi-gcc', 'cdefer-abi-clang22'):
             r = byid.get(rid, {})
             if r.get('ir_1') is None or b.get('ir_1') is None:
                 G.append(('panic+recover ≤ C++ throw/catch (%s)' % rid, '≤ 1.00',
@@ -1481,18 +1549,23 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--quick', action='store_true', help='fewer repetitions, smaller ranges (~5 min)')
     ap.add_argument('--only', default='', help='comma-separated parts to re-measure (part1..part5)')
+    ap.add_argument('--long', action='store_true',
+                    help='scaling: also run points whose compile time extrapolates beyond %d s' % 150)
     ap.add_argument('--report-only', action='store_true', help='rewrite the report from stored results')
     args = ap.parse_args()
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
     q = args.quick
     args.calls = 2000000 if q else 10000000
     args.cg_calls = 20000
     args.reps = 3 if q else 9
-    args.heavy_funcs = 3000
-    args.heavy_reps = 1 if q else 3
-    args.sqlite_reps_o0 = 1 if q else 3
-    args.sqlite_reps_o2 = 0 if q else 2
+    args.heavy_funcs = 1000
+    args.heavy_reps = 1 if q else 2
+    args.sqlite_reps_o0 = 1 if q else 2
+    args.sqlite_reps_o2 = 0 if q else 1
     args.slow_limit = 60 if q else 100
     args.scale_ir_budget = 200000
+    args.predict_limit = None if args.long else 150
     args.panic_cg = 1000
     args.panic_calls = 20000 if q else 100000
     args.panic_reps = 3 if q else 7

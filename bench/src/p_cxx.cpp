@@ -5,7 +5,9 @@ extern "C" volatile long bench_sink;
 __attribute__((noinline)) int down(int n)
 {
     if (n == 0) throw boom{"boom"};
-    return down(n - 1) + 1;
+    int r = down(n - 1);
+    bench_sink += r;                   /* after the call: no tail call, no accumulator loop */
+    return r + 1;
 }
 
 extern "C" __attribute__((noinline)) int trip(int depth)
