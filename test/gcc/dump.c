@@ -1,0 +1,61 @@
+// -fplugin-arg-cdefer-gcc-dump prints, per function that has a defer, how
+// each defer was lowered and which exits its finally guards (format in
+// docs/DESIGN-gcc.md).  Loaded as cdefer.so: GCC takes the plugin name of
+// -fplugin-arg-NAME-KEY up to the first '-'.
+// RUN: %bare-gcc -fplugin=%cdefer-lib/cdefer.so -fplugin-arg-cdefer-gcc-dump -I%cdefer-inc -w -c %s -o /dev/null 2>&1 | %FileCheck %s --match-full-lines --strict-whitespace
+// RUN: %bare-gcc -fplugin=%cdefer-lib/cdefer.so -fplugin-arg-cdefer-gcc-dump -fplugin-arg-cdefer-gcc-unwind=off -I%cdefer-inc -w -c %s -o /dev/null 2>&1 | %FileCheck %s --check-prefix=OFF
+// OFF-NOT: exit: unwind
+// OFF: cdefer: function 'loop'
+// OFF-NOT: exit: unwind
+void use(int);
+
+// CHECK:cdefer: function 'loop'
+// CHECK-NEXT:cdefer:   defer {{.*}}dump.c:[[@LINE+6]]:5: try/finally
+// CHECK-NEXT:cdefer:     exit: return {{.*}}dump.c:[[@LINE+17]]:21
+// CHECK-NEXT:cdefer:     exit: return {{.*}}dump.c:[[@LINE+21]]:5
+// CHECK-NEXT:cdefer:     exit: unwind
+int loop(int n)
+{
+    _Defer use(0);
+    for (int i = 0; i < n; i++) {
+        // CHECK-NEXT:cdefer:   defer {{.*}}dump.c:[[@LINE+1]]:9: try/finally
+        _Defer use(i);
+        // CHECK-NEXT:cdefer:     exit: end of block
+        // CHECK-NEXT:cdefer:     exit: continue {{.*}}dump.c:[[@LINE+1]]:21
+        if (i == 1) continue;
+        // CHECK-NEXT:cdefer:     exit: break {{.*}}dump.c:[[@LINE+1]]:21
+        if (i == 2) break;
+        // CHECK-NEXT:cdefer:     exit: goto 'out' {{.*}}dump.c:[[@LINE+1]]:21
+        if (i == 3) goto out;
+        // CHECK-NEXT:cdefer:     exit: return {{.*}}dump.c:[[@LINE+1]]:21
+        if (i == 4) return i;
+        // CHECK-NEXT:cdefer:     exit: unwind
+        switch (i) { case 5: break; }
+    }
+out:
+    return n;
+}
+
+// A defer inside a deferred statement is indented one more level; one with
+// nothing after it in its block runs at once; an empty one is removed.
+// CHECK-NEXT:cdefer: function 'nested'
+// CHECK-NEXT:cdefer:   defer {{.*}}dump.c:[[@LINE+8]]:5: try/finally
+// CHECK-NEXT:cdefer:     exit: end of block
+// CHECK-NEXT:cdefer:     exit: unwind
+// CHECK-NEXT:cdefer:     defer {{.*}}dump.c:[[@LINE+5]]:14: try/finally
+// CHECK-NEXT:cdefer:       exit: end of block
+// CHECK-NEXT:cdefer:       exit: unwind
+void nested(void)
+{
+    _Defer { _Defer use(1); use(2); }
+    // CHECK-NEXT:cdefer:   defer {{.*}}dump.c:[[@LINE+1]]:5: no effect
+    _Defer {}
+    use(3);
+    // CHECK-NEXT:cdefer:   defer {{.*}}dump.c:[[@LINE+1]]:5: at once
+    _Defer use(4);
+}
+
+// No defer, no output.
+// CHECK-NOT: 'plain'
+void plain(void) { use(5); }
+
