@@ -688,6 +688,7 @@ def scale_series():
         ('gcc-goto', 'GCC hand-written', GCC, [], 'goto', None),
         ('gcc-cdefer', 'GCC cdefer', GCC, gcc_plugin(False), 'defer', GCC_SO),
         ('gcc-cdefer-off', 'GCC cdefer unwind=off', GCC, gcc_plugin(True), 'defer', GCC_SO),
+        ('gcc-cleanup', 'GCC cleanup attribute', GCC, [], 'cleanup', None),
         ('clang22-goto', 'Clang 22 hand-written', CLANG22, ['-fbracket-depth=4096'], 'goto', None),
         ('clang22-cdefer', 'Clang 22 cdefer', CLANG22, ['-fbracket-depth=4096'] + clang_plugin(CLANG_SO, False), 'defer', CLANG_SO),
         ('clang22-native', 'Clang 22 -fdefer-ts -fexceptions', CLANG22,
@@ -731,9 +732,8 @@ def part4(args, R):
                         continue
                 src_d, src_g = gen.scaling(axis, n)
                 src = os.path.join(d, '%s_%d_%s.c' % (axis, n, kind))
-                if not os.path.isfile(src):
-                    with open(src, 'w') as f:
-                        f.write(src_d if kind == 'defer' else src_g)
+                with open(src, 'w') as f:
+                    f.write(src_d if kind == 'defer' else src_g if kind == 'goto' else gen.scaling_cleanup(axis, n))
                 obj = os.path.join(d, 'f.o')
                 cmd = [cc] + flags + ['-O2', '-c', src, '-o', obj]
                 r = run(cmd, timeout=COMPILE_TIMEOUT)
@@ -1107,6 +1107,13 @@ def write_report(R, res, charts):
     for g in goals(res):
         A('| %s | %s | %s | %s |' % g)
     A('')
+    fs = findings(res)
+    if fs:
+        A('## Findings')
+        A('')
+        for f in fs:
+            A('- ' + f)
+        A('')
     # ---- part 1
     p1 = res.get('part1')
     if p1:
@@ -1417,6 +1424,120 @@ def scaling_findings(p4):
                                               else 'failure: ' + p['error'][:120].replace('|', '/'), p['n'])
             lines.append('- %s, %s: %s%s' % (axis, s['label'], ', '.join(desc), extra))
     return '\n'.join(lines)
+
+
+def findings(res):
+    """Plain-language conclusions computed from the results."""
+    F = []
+    p1 = res.get('part1')
+    if p1:
+        by = {r['id']: r for r in p1['rows']}
+
+        def rr(rid, base, w):
+            a, b = by.get(rid, {}).get('ir_' + w), by.get(base, {}).get('ir_' + w)
+            return a / b if a and b else None
+        parts = []
+        for rid, base, lab in (('gcc-cdefer-off', 'gcc-goto', 'GCC'), ('clang22-cdefer-off', 'clang22-goto', 'Clang 22'),
+                               ('clang19-cdefer-off', 'clang19-goto', 'Clang 19')):
+            m, r = rr(rid, base, 'mutex'), rr(rid, base, 'res')
+            if m and r:
+                parts.append('%s %.3f / %.3f' % (lab, m, r))
+        if parts:
+            F.append('**Run time.** With unwinding off, a defer executes as many instructions as hand-written '
+                     'goto cleanup (defer / hand-written, mutex / resources: %s). ' % '; '.join(parts) +
+                     ' '.join('With unwinding on (%s): %s.' % (lab, ', '.join('%.3f' % x for x in xs if x))
+                              for lab, xs in (('GCC', [rr('gcc-cdefer-on', 'gcc-goto', 'mutex'), rr('gcc-cdefer-on', 'gcc-goto', 'res')]),
+                                              ('Clang 22', [rr('clang22-cdefer-on', 'clang22-goto', 'mutex'), rr('clang22-cdefer-on', 'clang22-goto', 'res')]))
+                              if any(xs)) +
+                     ' Landing pads sit off the hot path, so unwinding costs (almost) no instructions on the '
+                     'normal path; GCC even lays the resource function out slightly better with them. '
+                     'The alternatives: the cleanup-attribute + nested-function macro and C++ RAII compile to '
+                     'the same code as well; the setjmp emulation costs %s x; Go\'s open-coded defer costs '
+                     '%s x hand-written Go and a defer inside a loop %s x.' % (
+                         '/'.join('%.1f' % x for x in (rr('gcc-setjmp-off', 'gcc-goto', 'mutex'), rr('gcc-setjmp-off', 'gcc-goto', 'res')) if x) or '?',
+                         '/'.join('%.1f' % x for x in (rr('go-defer', 'go-goto', 'mutex'), rr('go-defer', 'go-goto', 'res')) if x) or '?',
+                         '/'.join('%.0f' % x for x in (rr('go-loop', 'go-goto', 'mutex'), rr('go-loop', 'go-goto', 'res')) if x) or '?'))
+    p2 = res.get('part2')
+    if p2:
+        same, diff = [], []
+        for ent in p2['entries']:
+            if ent['opt'] == '-O0':
+                continue
+            v = ent['v'].get('cdefer-off', {})
+            if 'identical' not in v:
+                continue
+            for f in FUNCS:
+                (same if v['identical'][f] else diff).append((ent['compiler'], ent['opt'], f, v['insns'][f],
+                                                              ent['v']['hand']['insns'][f]))
+        if same or diff:
+            F.append('**Code.** At -O2/-Os with unwinding off, %d of %d (compiler, level, function) cases are '
+                     'instruction-for-instruction identical to hand-written goto cleanup. %s' % (
+                         len(same), len(same) + len(diff),
+                         ('Not identical: ' + '; '.join('%s %s `%s` %d vs %d instructions' % d for d in diff) +
+                          '. In `nested3` the compilers emit an inner block\'s cleanup once per kind of exit '
+                          '(`return` vs falling out of the block: GCC copies a finally block for every '
+                          'distinct destination, Clang 22\'s native `_Defer` gives the same code as the Clang '
+                          'plugin), where the hand-written version shares one path.')
+                         if diff else ''))
+    p4 = res.get('part4')
+    if p4:
+        ax = p4['axes'].get('gotos')
+        if ax and 'gcc-cdefer' in ax['series']:
+            pts = {p['n']: p for p in ax['series']['gcc-cdefer']['points']}
+            hp = {p['n']: p for p in ax['series']['gcc-goto']['points']}
+            cp = {p['n']: p for p in ax['series'].get('gcc-cleanup', {}).get('points', [])}
+            big = [n for n in ax['sizes'] if pts.get(n, {}).get('text') and hp.get(n, {}).get('text')]
+            sl = fit_slope(ax['series']['gcc-cdefer']['points'], 'text')
+            if big and sl and sl > 1.5:
+                n = big[-1]
+                F.append('**GCC blow-up (gotos axis).** When a block holds n defers and the exit after the '
+                         'i-th defer is a `goto` to its own label outside the block, the GCC plugin\'s code '
+                         'grows quadratically: at n=%d, %d bytes of .text vs %d hand-written (x%.0f), %.1f s '
+                         'vs %.2f s to compile at -O2 (slope %.2f for size). Cause: GCC\'s '
+                         '`lower_try_finally` copies a finally block once per distinct destination leaving '
+                         'it (for a one-call cleanup it always copies rather than switching), so the cleanup '
+                         'of defer i is emitted n−i+2 times — n²/2 calls in all (counted in the `.eh` dump: '
+                         '900 `use()` calls for n=40). GCC\'s own `__attribute__((cleanup))` behaves the same '
+                         '(series "GCC cleanup attribute"%s); Clang stays linear. Returns are not affected: '
+                         'all `return`s share one destination. Fix for the GCC plugin: route every goto that '
+                         'leaves a chain of defers through one label placed after the outermost '
+                         'TRY_FINALLY_EXPR it leaves (store a destination index, then one `switch` that jumps '
+                         'on), as the hand-written version does; each TRY_FINALLY_EXPR then has O(1) '
+                         'destinations and the code is linear.' % (
+                             n, pts[n]['text'], hp[n]['text'], pts[n]['text'] / hp[n]['text'],
+                             pts[n]['compile_s'], hp[n]['compile_s'], sl,
+                             (', %d bytes at n=%d' % (cp[n]['text'], n)) if cp.get(n, {}).get('text') else ''))
+        lin = []
+        for axis, a in p4['axes'].items():
+            s = a['series'].get('gcc-cdefer', {})
+            sl = fit_slope(s.get('points', []), 'compile_s')
+            h = fit_slope(a['series'].get('gcc-goto', {}).get('points', []), 'compile_s')
+            if sl and sl >= 1.25 and axis != 'gotos':
+                lin.append('%s (GCC cdefer %.2f vs hand-written %.2f)' % (axis, sl, h or float('nan')))
+        if lin:
+            F.append('**Compile-time slopes above 1.25** outside the gotos axis: ' + '; '.join(lin) +
+                     '. Code size and run time stay linear there; the extra compile time comes with '
+                     'unwinding on (compare the unwind=off series and Clang 22\'s native `_Defer` with '
+                     '`-fexceptions`, which shows the same).')
+    p5 = res.get('part5')
+    if p5:
+        by = {r['id']: r for r in p5['rows']}
+        a, c = by.get('cdefer-abi-gcc', {}), by.get('cxx-g++', {})
+        if a.get('ir_1') and c.get('ir_1') and a.get('profile_1'):
+            pr = a['profile_1']
+            bt = pr.get('capture_backtrace', 0)
+            F.append('**Panic.** A cdefer round trip costs %.0f instructions at depth 1 (%.2f x C++ throw/catch) '
+                     'and %.0f at depth 10 (%.2f x). `capture_backtrace` (an `_Unwind_Backtrace` walk of the '
+                     'whole stack at every panic, for the report of an unrecovered one) takes %.0f of them (%.0f %%)%s. '
+                     'Collecting the PCs in the forced-unwind stop function instead (it visits every frame '
+                     'anyway, and reaches the end of the stack exactly when the panic is unrecovered) would '
+                     'remove that walk and bring the round trip to about %.2f x C++.' % (
+                         a['ir_1'], a['ir_1'] / c['ir_1'], a['ir_10'], a['ir_10'] / c['ir_10'],
+                         bt, 100 * bt / a['ir_1'],
+                         ('; `__cdefer_recover_in` %.0f more' % pr['__cdefer_recover_in'])
+                         if pr.get('__cdefer_recover_in') else '',
+                         (a['ir_1'] - bt) / c['ir_1']))
+    return F
 
 
 def goals(res):

@@ -8,6 +8,7 @@ same calls in the same order on every path.
   gen.py heavy NFUNCS          defer-heavy file (thousands of functions)
   gen.py AXIS N                one scaling function: AXIS in %s
 """
+import re
 import sys
 
 HDR = '''#include <stddefer.h>
@@ -144,6 +145,26 @@ AXES = {
 def scaling(axis, n):
     d, g = AXES[axis](n)
     return HDR + '\n'.join(d) + '\n', HDR_GOTO + '\n'.join(g) + '\n'
+
+
+HDR_CLEANUP = HDR_GOTO + '''struct bench_cl { int k, i; };
+static inline void bench_cu(struct bench_cl *p) { use(p->k, p->i); }
+'''
+
+
+def scaling_cleanup(axis, n):
+    """The defer version written with GCC's __attribute__((cleanup)), the
+    mechanism GCC's own C front end offers: every `defer use(k, I);`
+    becomes a variable whose cleanup calls use(k, I)."""
+    d, _ = AXES[axis](n)
+    out = []
+    for line in d:
+        m = re.match(r'^(\s*)defer use\(k, (\d+)\);$', line)
+        if m:
+            line = '%sstruct bench_cl c%s __attribute__((cleanup(bench_cu))) = {k, %s};' % (
+                m.group(1), m.group(2), m.group(2))
+        out.append(line)
+    return HDR_CLEANUP + '\n'.join(out) + '\n'
 
 
 def heavy(nfuncs):
