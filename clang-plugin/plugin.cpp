@@ -8,6 +8,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Lex/Lexer.h"
@@ -17,6 +18,7 @@
 #include "clang/Sema/Sema.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
 
 using namespace clang;
 
@@ -26,7 +28,33 @@ using namespace clang;
 #define CDEFER_STR2(x) #x
 #define CDEFER_STR(x) CDEFER_STR2(x)
 
+#ifndef CDEFER_SOURCE_DIR
+#define CDEFER_SOURCE_DIR "CDEFER-SOURCE"
+#endif
+
 namespace cdefer {
+
+// A plugin built for one Clang major must not run inside another (the AST
+// layout differs): say so, say what to do, and stop before anything runs.
+// getClangFullVersion() is the host's, CLANG_VERSION_MAJOR ours.
+static struct VersionGuard {
+  VersionGuard() {
+    std::string V = clang::getClangFullVersion();
+    size_t P = V.find("version ");
+    if (P == std::string::npos)
+      return;
+    int Host = std::atoi(V.c_str() + P + 8);
+    if (Host <= 0 || Host == CLANG_VERSION_MAJOR)
+      return;
+    llvm::errs() << "cdefer-clang.so: this plugin was built for Clang " << CLANG_VERSION_MAJOR
+                 << " and cannot be loaded into Clang " << Host << "; use clang-" << CLANG_VERSION_MAJOR
+                 << ", or build cdefer for this Clang: cmake -S " << CDEFER_SOURCE_DIR << " -B build-clang-"
+                 << Host << " -DCDEFER_CLANG_VERSION=" << Host << " (needs the libclang-" << Host
+                 << "-dev and llvm-" << Host << "-dev packages)\n";
+    llvm::errs().flush();
+    std::_Exit(1);
+  }
+} TheVersionGuard;
 
 static const char *const MacroDefs[][2] = {
     {"__CDEFER__", CDEFER_STR(CDEFER_VERSION_NUMBER)},
@@ -209,6 +237,9 @@ private:
 class Action : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    // C only: the TS is a C TS, and the lowering knows C's AST.
+    if (CI.getLangOpts().CPlusPlus || CI.getLangOpts().ObjC)
+      return std::make_unique<ASTConsumer>();
     if (O.Unwind)
       CI.getLangOpts().Exceptions = 1;
     Preprocessor &PP = CI.getPreprocessor();
