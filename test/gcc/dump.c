@@ -1,9 +1,9 @@
 // -fplugin-arg-cdefer-gcc-dump prints, per function that has a defer, how
 // each defer was lowered and which exits its finally guards (format in
-// docs/DESIGN-gcc.md).  Loaded as cdefer.so: GCC takes the plugin name of
-// -fplugin-arg-NAME-KEY up to the first '-'.
-// RUN: %bare-gcc -fplugin=%cdefer-lib/cdefer.so -fplugin-arg-cdefer-gcc-dump -I%cdefer-inc -w -c %s -o /dev/null 2>&1 | %FileCheck %s --match-full-lines --strict-whitespace
-// RUN: %bare-gcc -fplugin=%cdefer-lib/cdefer.so -fplugin-arg-cdefer-gcc-dump -fplugin-arg-cdefer-gcc-unwind=off -I%cdefer-inc -w -c %s -o /dev/null 2>&1 | %FileCheck %s --check-prefix=OFF
+// docs/DESIGN-gcc.md).  (%gcc-plugin-cc loads the plugin as .../cdefer.so:
+// GCC takes the plugin name of -fplugin-arg-NAME-KEY up to the first '-'.)
+// RUN: %gcc-plugin-cc -fplugin-arg-cdefer-gcc-dump -w -c %s -o /dev/null 2>&1 | %FileCheck %s --match-full-lines --strict-whitespace
+// RUN: %gcc-plugin-cc -fplugin-arg-cdefer-gcc-dump -fplugin-arg-cdefer-gcc-unwind=off -w -c %s -o /dev/null 2>&1 | %FileCheck %s --check-prefix=OFF
 // OFF-NOT: exit: unwind
 // OFF: cdefer: function 'loop'
 // OFF-NOT: exit: unwind

@@ -3,7 +3,7 @@
 // enabling exceptions adds: with unwind=off the assembly is the same as
 // without the plugin, and with the default the instructions are.
 // RUN: %bare-gcc -O2 -S %s -o %t.plain.s
-// RUN: %bare-gcc -fplugin=%cdefer-lib/cdefer.so -fplugin-arg-cdefer-gcc-unwind=off -O2 -S %s -o %t.off.s
+// RUN: %gcc-plugin-cc -fplugin-arg-cdefer-gcc-unwind=off -O2 -S %s -o %t.off.s
 // RUN: diff %t.plain.s %t.off.s
 // RUN: %gcc-plugin-cc -O2 -S %s -o %t.on.s
 // RUN: grep -v '^[[:space:]]*\.' %t.plain.s > %t.plain.insns

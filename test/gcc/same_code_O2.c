@@ -3,12 +3,12 @@
 // Both versions of each function are compiled with the plugin loaded, their
 // instructions are extracted from the assembly (directives dropped, local
 // labels renumbered away) and compared.  First with the unwind option off
-// (build/cdefer.so is the name under which -fplugin-arg-cdefer-gcc-* reaches
-// the plugin), then with exceptions on and callees that cannot throw, where
+// (%gcc-plugin-cc loads the plugin as .../cdefer.so, the name under which
+// -fplugin-arg-cdefer-gcc-* reaches it), then with exceptions on and callees that cannot throw, where
 // no landing pad is needed either.
 //
-// RUN: %bare-gcc -fplugin=%cdefer-lib/cdefer.so -fplugin-arg-cdefer-gcc-unwind=off -O2 -S %s -o %t.defer.s
-// RUN: %bare-gcc -fplugin=%cdefer-lib/cdefer.so -fplugin-arg-cdefer-gcc-unwind=off -O2 -S -DHAND %s -o %t.hand.s
+// RUN: %gcc-plugin-cc -fplugin-arg-cdefer-gcc-unwind=off -O2 -S %s -o %t.defer.s
+// RUN: %gcc-plugin-cc -fplugin-arg-cdefer-gcc-unwind=off -O2 -S -DHAND %s -o %t.hand.s
 // RUN: sed -n '/^copy:/,/\.cfi_endproc/p' %t.defer.s | grep -v '^[[:space:]]*\.' | sed -E 's/\.L[0-9]+/.L/g' > %t.copy.defer
 // RUN: sed -n '/^copy:/,/\.cfi_endproc/p' %t.hand.s | grep -v '^[[:space:]]*\.' | sed -E 's/\.L[0-9]+/.L/g' > %t.copy.hand
 // RUN: diff %t.copy.defer %t.copy.hand

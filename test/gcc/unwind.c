@@ -1,12 +1,12 @@
 // SPEC 6: the plugin turns exceptions on, so a deferred statement also runs
 // while the stack unwinds (here pthread_exit from a callee); the unwind
 // option turns that off.  -fplugin-arg-cdefer-gcc-* reaches the plugin
-// under the name cdefer (build/cdefer.so, a link to cdefer-gcc.so): GCC
+// under the name cdefer (%gcc-plugin-cc loads it as .../cdefer.so): GCC
 // takes the plugin name up to the first '-'.
 //
 // Landing pad and personality with the default, none with unwind=off:
 // RUN: %gcc-plugin-cc -O2 -S %s -o - | %FileCheck --check-prefix=EH %s
-// RUN: %bare-gcc -fplugin=%cdefer-lib/cdefer.so -fplugin-arg-cdefer-gcc-unwind=off -I%cdefer-inc -O2 -S %s -o - | %FileCheck --check-prefix=NOEH %s
+// RUN: %gcc-plugin-cc -fplugin-arg-cdefer-gcc-unwind=off -O2 -S %s -o - | %FileCheck --check-prefix=NOEH %s
 // EH: worker:
 // EH: .cfi_personality {{.*}}__gcc_personality_v0
 // EH: .cfi_lsda
@@ -28,7 +28,7 @@
 // with the default, and skips it with unwind=off.
 // RUN: %gcc-plugin-cc -O0 %s -o %t.O0 -pthread && %run %t.O0 | %FileCheck --check-prefix=RUNS %s
 // RUN: %gcc-plugin-cc -O2 %s -o %t.O2 -pthread && %run %t.O2 | %FileCheck --check-prefix=RUNS %s
-// RUN: %bare-gcc -fplugin=%cdefer-lib/cdefer.so -fplugin-arg-cdefer-gcc-unwind=off -I%cdefer-inc -O2 %s -o %t.off -pthread && %run %t.off | %FileCheck --check-prefix=OFF %s
+// RUN: %gcc-plugin-cc -fplugin-arg-cdefer-gcc-unwind=off -O2 %s -o %t.off -pthread && %run %t.off | %FileCheck --check-prefix=OFF %s
 // RUNS-LABEL: start
 // RUNS-NEXT: in worker
 // RUNS-NEXT: deferred in worker
