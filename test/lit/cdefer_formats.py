@@ -27,7 +27,9 @@ plugin with %cc (the plugin compiler command), %cc-name (gcc or clang) and
 file one test, variant `plain`, that runs whether or not a plugin was built
 (its RUN lines name their compilers themselves; %cc is not available).
 
-A variant whose compiler is missing is UNSUPPORTED (skipped, and counted so).
+A variant whose compiler is missing is UNSUPPORTED (skipped, and counted so);
+a variant a directive rules out (ONLY, NO-REFERENCE, NEEDS-UNWIND) is not a
+test at all.
 """
 import os
 import re
@@ -134,9 +136,11 @@ class VariantShTest(_VariantFormat):
         return ("gcc", "clang")
 
     def variants_of(self, filepath):
-        if "NO-PLUGIN" in _directives(filepath):
+        d = _directives(filepath)
+        if "NO-PLUGIN" in d:
             return ("plain",)
-        return self.variants()
+        only = _only(d)
+        return tuple(v for v in self.variants() if only is None or v in only)
 
     def execute(self, test, litConfig):
         if test.variant == "plain":
@@ -176,6 +180,22 @@ class RunCorpus(_VariantFormat):
 
     def variants(self):
         return tuple(v[0] for v in RUN_VARIANTS)
+
+    def variants_of(self, filepath):
+        # A variant a directive rules out is no test at all, so that
+        # "skipped" in the summary only ever means a missing compiler.
+        d = _directives(filepath)
+        only = _only(d)
+        out = []
+        for name, compiler, _ in RUN_VARIANTS:
+            if compiler == "reference" and "NO-REFERENCE" in d:
+                continue
+            if only is not None and compiler != "reference" and compiler not in only:
+                continue
+            if "NEEDS-UNWIND" in d and name.endswith("-nounwind"):
+                continue
+            out.append(name)
+        return tuple(out)
 
     def execute(self, test, litConfig):
         name, compiler, flags = next(v for v in RUN_VARIANTS if v[0] == test.variant)
