@@ -46,6 +46,8 @@ void register_marker_builtin ();
 void register_pragmas_and_macros ();
 /* The FUNCTION_DECL of __cdefer_mark, or NULL before PLUGIN_START_UNIT.  */
 extern tree marker_fndecl;
+/* True if T is the typedef the scope pragma declared (at the _Defer).  */
+bool scope_decl_p (tree t);
 /* If T is the statement a defer expanded to (`switch (__cdefer_mark()) S`),
    return true.  */
 bool is_marker (tree t);

@@ -9,9 +9,18 @@
 #include "gcc-plugin.h"
 #include "plugin-version.h"
 
-#if GCC_VERSION < 11000
+/* The GCC the plugin is built for (GCC_VERSION is the compiler building
+   the plugin, which may be another one).  */
+#define CDEFER_GCC_MAJOR GCCPLUGIN_VERSION_MAJOR
+#if CDEFER_GCC_MAJOR < 11
 #  error "cdefer-gcc needs GCC 11 or newer"
 #endif
+
+/* GCC 11's parser takes a pragma in the position of a statement (the body
+   of if/else/for/while/do/switch without braces) as that statement, where
+   GCC 12's goes on to parse the statement after it.  Braceless defers
+   therefore cannot work with GCC 11; checks.cc reports them.  */
+#define CDEFER_PRAGMA_IS_A_STATEMENT (CDEFER_GCC_MAJOR < 12)
 
 /* Both 11 and 12 build C loops as FOR_STMT/WHILE_STMT/DO_STMT and switches
    as SWITCH_STMT (c-family codes) and lower them in c_genericize, after

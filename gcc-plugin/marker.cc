@@ -105,7 +105,7 @@ handle_scope_pragma (cpp_reader *)
     }
   char name[32];
   snprintf (name, sizeof name, "__cdefer_scope_%u", scope_counter++);
-  tree td = build_decl (UNKNOWN_LOCATION, TYPE_DECL, get_identifier (name),
+  tree td = build_decl (user_location (loc), TYPE_DECL, get_identifier (name),
 			integer_type_node);
   DECL_ARTIFICIAL (td) = 1;
   DECL_IGNORED_P (td) = 1;
@@ -126,6 +126,13 @@ register_pragmas_and_macros ()
   cpp_define (parse_in, "__STDC_DEFER_TS25755__=1");
   cpp_define (parse_in, "_Defer=_Pragma(\"cdefer scope\") switch "
 			"(__cdefer_mark())");
+}
+
+bool
+scope_decl_p (tree t)
+{
+  return t && TREE_CODE (t) == TYPE_DECL && DECL_ARTIFICIAL (t) && DECL_NAME (t)
+	 && !strncmp (IDENTIFIER_POINTER (DECL_NAME (t)), "__cdefer_scope_", 15);
 }
 
 bool

@@ -144,7 +144,7 @@ void sw(int x)
 // CHECK:               use (3);
 // CHECK:               use (4);
 // CHECK-NEXT:          {
-// CHECK-NEXT:            typedef int ;
+// CHECK-NEXT:            typedef {{.*}};
 // CHECK-EMPTY:
 // CHECK-NEXT:            use (5);
 // CHECK-NEXT:          }
