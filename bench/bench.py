@@ -613,8 +613,9 @@ def fetch_sqlite():
     return dst, None
 
 
-def time_compiles(configs, reps, d):
-    """configs: [(key, cmd)] ; interleaved repetitions; returns {key: [cpu s]}."""
+def time_compiles(configs, reps, d, sizes=None):
+    """configs: [(key, cmd)] ; interleaved repetitions; returns {key: [cpu s]}.
+    With a dict `sizes`, also records the .text size of each output (-o)."""
     times = {k: [] for k, _ in configs}
     errs = {}
     for rep in range(reps):
@@ -626,6 +627,8 @@ def time_compiles(configs, reps, d):
                 errs[k] = first_error(r)
                 continue
             times[k].append(r.cpu)
+            if sizes is not None and k not in sizes:
+                sizes[k] = sections(cmd[cmd.index('-o') + 1])['text']
     return times, errs
 
 
@@ -676,8 +679,9 @@ def part3(args, R):
             if cname == 'Clang 22':
                 cfg += [('native', [cc] + NATIVE + [opt, '-c', hd, '-o', obj]),
                         ('native-eh', [cc] + NATIVE + ['-fexceptions', opt, '-c', hd, '-o', obj])]
-            t, e = time_compiles(cfg, args.heavy_reps, d)
-            res['heavy'][cname + ' ' + opt] = {'times': t, 'errors': e,
+            sz = {}
+            t, e = time_compiles(cfg, args.heavy_reps, d, sz)
+            res['heavy'][cname + ' ' + opt] = {'times': t, 'errors': e, 'text': sz,
                                                'plugin_missing': not os.path.isfile(so)}
             if cname == 'GCC 12' and opt == '-O2':
                 for k, c in cfg:
@@ -1263,6 +1267,18 @@ def write_report(R, res, charts):
                 k.rsplit(' ', 1)[0], k.rsplit(' ', 1)[1], span(t.get('goto')), span(t.get('goto+plugin')),
                 span(t.get('defer')), pct(median(t.get('defer')), g), span(t.get('defer-unwind-off')),
                 pct(median(t.get('defer-unwind-off')), g), span(t.get('native')), span(t.get('native-eh'))))
+        if any(e.get('text') for e in p3['heavy'].values()):
+            A('')
+            A('.text bytes of the object (what the compiler had to generate):')
+            A('')
+            A('| compiler | opt | goto | defer + plugin | ratio | defer, unwind=off | ratio | native | native -fexceptions |')
+            A('|---|---|---:|---:|---:|---:|---:|---:|---:|')
+            for k, e in p3['heavy'].items():
+                z = e.get('text', {})
+                A('| %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
+                    k.rsplit(' ', 1)[0], k.rsplit(' ', 1)[1], z.get('goto', '–'), z.get('defer', '–'),
+                    ratio(z.get('defer'), z.get('goto')), z.get('defer-unwind-off', '–'),
+                    ratio(z.get('defer-unwind-off'), z.get('goto')), z.get('native', '–'), z.get('native-eh', '–')))
         errs = ['%s %s: %s' % (k, c, m) for k, e in list(p3['sqlite'].items()) + list(p3['heavy'].items())
                 for c, m in e['errors'].items()]
         if errs:
