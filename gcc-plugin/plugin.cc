@@ -150,7 +150,9 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 
   /* Landing pads, so that deferred code runs while the stack unwinds
      (pthread_exit, pthread_cancel, panic): like -fexceptions.  */
-  if (cdefer::opt_unwind && !flag_exceptions)
+  /* (An explicit -fno-exceptions on the command line wins.)  */
+  if (cdefer::opt_unwind && !flag_exceptions
+      && !global_options_set.x_flag_exceptions)
     {
       flag_exceptions = 1;
       set_exceptions = true;

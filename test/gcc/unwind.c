@@ -7,6 +7,8 @@
 // Landing pad and personality with the default, none with unwind=off:
 // RUN: %gcc-plugin-cc -O2 -S %s -o - | %FileCheck --check-prefix=EH %s
 // RUN: %gcc-plugin-cc -fplugin-arg-cdefer-gcc-unwind=off -O2 -S %s -o - | %FileCheck --check-prefix=NOEH %s
+// An explicit -fno-exceptions wins over the plugin's default:
+// RUN: %gcc-plugin-cc -fno-exceptions -O2 -S %s -o - | %FileCheck --check-prefix=NOEH %s
 // EH: worker:
 // EH: .cfi_personality {{.*}}__gcc_personality_v0
 // EH: .cfi_lsda
