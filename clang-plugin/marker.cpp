@@ -8,6 +8,7 @@
 #include "cdefer.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
