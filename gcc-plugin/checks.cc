@@ -16,6 +16,8 @@
  *   E5/E6  break/continue whose target is outside STMT(D) (the marker
  *          switch that carries D captures `break`: a barrier here)
  *   E7/E7c goto (or computed goto) from STMT(D) to outside it
+ *   (E1c)  computed goto outside a region while a label whose address is
+ *          taken is inside it (not in the catalogue yet)
  *   E11    setjmp family call inside STMT(D)
  *   W1     empty deferred statement
  *   W2     defer that is the braceless body of if/else/for/while/do/switch
@@ -111,6 +113,8 @@ struct checker
   std::vector<switch_rec> switches;
   std::map<tree, std::vector<int>> labels;
   std::vector<goto_rec> gotos;
+  std::vector<goto_rec> computed_gotos;   /* label: NULL */
+  std::vector<tree> address_taken;         /* labels of &&L, in order */
   int errors = 0;
 
   void walk (tree *tp);
@@ -122,6 +126,7 @@ struct checker
   void check_case (tree t);
   void check_call (tree t);
   void check_gotos ();
+  void check_computed_gotos ();
 };
 
 inline int region_defer (int r) { return r / 2; }
@@ -430,7 +435,7 @@ checker::walk (tree *tp)
     case DECL_EXPR:
       {
 	tree d = DECL_EXPR_DECL (t);
-	if (VAR_P (d) && !TREE_STATIC (d) && DECL_INITIAL (d))
+	if (VAR_P (d) && DECL_INITIAL (d))
 	  walk (&DECL_INITIAL (d));
 	return;
       }
@@ -506,6 +511,8 @@ checker::walk (tree *tp)
 	    if (d >= 0)
 	      report (d, EXPR_LOCATION (t), "computed goto in the deferred "
 		      "statement of the defer at %s", NULL);
+	    else
+	      computed_gotos.push_back ({EXPR_LOCATION (t), NULL_TREE, regions});
 	    walk (&GOTO_DESTINATION (t));
 	  }
 	return;
@@ -518,6 +525,13 @@ checker::walk (tree *tp)
       return;
     case CALL_EXPR:
       check_call (t);
+      break;
+    case ADDR_EXPR:
+      if (TREE_CODE (TREE_OPERAND (t, 0)) == LABEL_DECL)
+	{
+	  address_taken.push_back (TREE_OPERAND (t, 0));
+	  return;
+	}
       break;
     case CONSTRUCTOR:
       {
@@ -574,6 +588,39 @@ checker::check_gotos ()
     }
 }
 
+/* A computed goto may go to any label whose address is taken: like GCC
+   for VLAs and Clang for cleanups, refuse the function when one of those
+   is inside a defer's scope or deferred statement that the goto is not
+   in (the TS forbids the jump; GCC would run a defer never reached).  */
+void
+checker::check_computed_gotos ()
+{
+  for (const goto_rec &g : computed_gotos)
+    for (tree label : address_taken)
+      {
+	auto it = labels.find (label);
+	if (it == labels.end ())
+	  continue;
+	const std::vector<int> &l = it->second;
+	size_t p = 0;
+	while (p < g.regions.size () && p < l.size () && g.regions[p] == l[p])
+	  p++;
+	if (p >= l.size ())
+	  continue;
+	const char *name = DECL_NAME (label)
+			   ? IDENTIFIER_POINTER (DECL_NAME (label)) : "?";
+	int r = l[p];
+	if (region_of (r) == SCOPE)
+	  report (region_defer (r), g.loc, "computed goto may jump to label "
+		  "%qs, which bypasses the defer statement at %s", name);
+	else
+	  report (region_defer (r), g.loc, "computed goto may jump to label "
+		  "%qs, which enters the deferred statement of the defer at %s",
+		  name);
+	break;
+      }
+}
+
 } // namespace
 
 int
@@ -582,6 +629,7 @@ check_function (tree, tree *body)
   checker c;
   c.walk (body);
   c.check_gotos ();
+  c.check_computed_gotos ();
   for (defer_rec &d : c.defers)
     if (d.bad)
       *d.slot = build_empty_stmt (d.loc);

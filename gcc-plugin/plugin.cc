@@ -13,7 +13,6 @@
 #include "cdefer-gcc.h"
 #include "tree-pass.h"
 #include "context.h"
-#include "print-tree.h"
 
 int plugin_is_GPL_compatible;
 
@@ -63,8 +62,6 @@ process_function (tree fndecl)
   if (!*body || *body == error_mark_node)
     return;
   walk_tree_without_duplicates (body, find_nested, NULL);
-  if (getenv ("CDEFER_DEBUG_TREE"))
-    debug_tree (*body);
   check_function (fndecl, body);
   std::vector<lowered_defer> log;
   lower_function (fndecl, body, &log);
