@@ -99,7 +99,8 @@ for kind in "${kinds[@]}"; do
     $bare $opt -I. "$here/driver.c" $kind-$v.o -o driver-$kind-$v -lm -lpthread -ldl
     timeout 600 ./driver-$kind-$v "$stride" > $kind-$v.out || { echo "port: driver-$kind-$v failed ($?)"; status=1; }
   done
-  tail -n 1 $kind-defer.out
+  echo "$kind goto:  $(tail -n 1 $kind-goto.out)"
+  echo "$kind defer: $(tail -n 1 $kind-defer.out)"
   if cmp -s $kind-goto.out $kind-defer.out; then
     echo "$kind: behaviour unchanged ($(grep -c '^== allocation' $kind-defer.out) fault rounds, identical output)"
   else
