@@ -14,6 +14,10 @@
 #include "tree-pass.h"
 #include "context.h"
 
+#ifndef CDEFER_SOURCE_DIR
+#  define CDEFER_SOURCE_DIR "CDEFER-SOURCE"
+#endif
+
 int plugin_is_GPL_compatible;
 
 /* Present only in cc1.  */
@@ -90,8 +94,15 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 {
   if (!plugin_default_version_check (version, &gcc_version))
     {
-      fprintf (stderr, "cdefer-gcc.so: built for GCC %s, loaded into GCC %s\n",
-	       gcc_version.basever, version->basever);
+      /* One line, with what to do (test/install/wrong-gcc.test).  */
+      int major = atoi (version->basever);
+      fprintf (stderr, "cdefer-gcc.so: this plugin was built for GCC %s and "
+	       "cannot be loaded into GCC %s; use GCC %s, or build cdefer for "
+	       "this GCC: cmake -S %s -B build-gcc-%d -DCDEFER_GCC=gcc-%d "
+	       "-DCMAKE_CXX_COMPILER=g++-%d (needs the gcc-%d-plugin-dev "
+	       "package)\n", gcc_version.basever, version->basever,
+	       gcc_version.basever, CDEFER_SOURCE_DIR, major, major, major,
+	       major);
       return 1;
     }
   /* GCC splits -fplugin-arg-NAME-KEY at the first '-': with this file
