@@ -19,6 +19,7 @@
  *   (E1c)  computed goto outside a region while a label whose address is
  *          taken is inside it (not in the catalogue yet)
  *   E11    setjmp family call inside STMT(D)
+ *   W3     recover() (cdefer_recover) outside every deferred statement
  *   W1     empty deferred statement
  *   W2     defer that is the braceless body of if/else/for/while/do/switch
  * E8 (file scope) and E10 (labelled deferred statement) are found while
@@ -358,12 +359,19 @@ void
 checker::check_call (tree t)
 {
   int d = innermost_stmt_region ();
-  if (d < 0)
-    return;
   tree fn = get_callee_fndecl (t);
   if (!fn || !DECL_NAME (fn))
     return;
   const char *name = IDENTIFIER_POINTER (DECL_NAME (fn));
+  /* W3: recover() (<cdefer.h>'s cdefer_recover) outside every deferred
+     statement always returns NULL.  */
+  if (d < 0)
+    {
+      if (!strcmp (name, "cdefer_recover") && DECL_EXTERNAL (fn))
+	warning_at (user_location (EXPR_LOCATION (t)), 0, "%<recover()%> "
+		    "outside a deferred statement always returns NULL");
+      return;
+    }
   if (!setjmp_name_p (name))
     return;
   location_t loc = EXPR_LOCATION (t);
