@@ -3,7 +3,7 @@
 // defers with the ranges of their deferred statement and of their scope, and
 // the jumps, case labels and calls the checks and the dump look at.
 //
-// `_Defer` is a macro expanding to `while (__builtin_expect(0, MAGIC))`, so
+// `_Defer` is a macro expanding to `while (0 && __builtin_expect(0, MAGIC))`, so
 // `_Defer STMT` parses as a loop that never runs; a defer is such a WhileStmt.
 #include "cdefer.h"
 
@@ -18,7 +18,13 @@ namespace cdefer {
 bool isMarkerCond(const Expr *Cond) {
   if (!Cond)
     return false;
-  const auto *CE = dyn_cast<CallExpr>(Cond->IgnoreParenImpCasts());
+  const auto *And = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+  if (!And || And->getOpcode() != BO_LAnd)
+    return false;
+  const auto *Zero = dyn_cast<IntegerLiteral>(And->getLHS()->IgnoreParenImpCasts());
+  if (!Zero || Zero->getValue() != 0)
+    return false;
+  const auto *CE = dyn_cast<CallExpr>(And->getRHS()->IgnoreParenImpCasts());
   if (!CE || CE->getBuiltinCallee() != Builtin::BI__builtin_expect || CE->getNumArgs() != 2)
     return false;
   const auto *A0 = dyn_cast<IntegerLiteral>(CE->getArg(0)->IgnoreParenImpCasts());

@@ -29,7 +29,21 @@ int f(void)
 #endif
 // DM-DAG: #define __CDEFER__ 100
 // DM-DAG: #define __STDC_DEFER_TS25755__ 1
-// DM-DAG: #define _Defer while (__builtin_expect(0, 0x25755cdef))
+// DM-DAG: #define _Defer while (0 && __builtin_expect(0, 0x25755cdef))
 // DM-DAG: #define defer _Defer
 // BARE-NOT: __CDEFER__
 // BARE-NOT: _Defer
+// The marker loop draws no warning, not even from -Wunreachable-code.
+// RUN: %clang-plugin-cc -fsyntax-only -Wall -Wextra -Wpedantic -Wunreachable-code -Werror -DWITH_HEADER -DUSE %s
+#if defined(WITH_HEADER) && defined(USE)
+int puts(const char *);
+int g(int n)
+{
+    defer puts("a");
+    if (n) {
+        defer { puts("b"); puts("c"); }
+        n++;
+    }
+    return n;
+}
+#endif
