@@ -22,8 +22,11 @@
  *   W3     recover() (cdefer_recover) outside every deferred statement
  *   W1     empty deferred statement
  *   W2     defer that is the braceless body of if/else/for/while/do/switch
- * E8 (file scope) and E10 (labelled deferred statement) are found while
- * parsing, in marker.cc.  Every error is followed by the note at the
+ *   E10    labelled deferred statement (the source text after `_Defer`
+ *          tells `_Defer L: s;` from `_Defer { L: s; }`)
+ * E8 (file scope) is found while parsing, in marker.cc.  With GCC 11,
+ * braceless defers are reported here too (compat.h).  Every error is
+ * followed by the note at the
  * `_Defer` token; the defer involved is then replaced by an empty
  * statement, so lowering and the middle end never see it.  */
 #include "cdefer-gcc.h"
