@@ -36,8 +36,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SRC = os.path.join(HERE, 'src')
-OUT = os.path.join(HERE, 'out')
-DOC = os.path.join(ROOT, 'docs', 'PERFORMANCE.md')
+OUT = os.environ.get('BENCH_OUT') or os.path.join(HERE, 'out')     # BENCH_OUT: a second, parallel store
+DOC = os.path.join(OUT, 'PERFORMANCE.md') if os.environ.get('BENCH_OUT') else \
+    os.path.join(ROOT, 'docs', 'PERFORMANCE.md')
 IMG = os.path.join(ROOT, 'docs', 'img')
 INC = os.path.join(ROOT, 'runtime', 'include')
 sys.path.insert(0, SRC)
@@ -238,14 +239,15 @@ def check_gcc_plugin_arg():
     if r.ok:
         return None
     msg = first_error(r)
-    official = os.path.join(ROOT, 'build', 'cdefer.so')
-    if os.path.isfile(official):
+    for official in (os.path.join(ROOT, 'build', 'gcc', 'cdefer.so'), os.path.join(ROOT, 'build', 'cdefer.so')):
+        if not os.path.isfile(official):
+            continue
         GCC_ARG_WORKAROUND['so'] = official
         if ok().ok:
             return ('`-fplugin=build/cdefer-gcc.so %s` is rejected by GCC 12 (`%s`: GCC cuts the plugin name '
                     'of `-fplugin-arg-NAME-KEY` at the first `-`); the "unwind off" GCC rows load the plugin as '
-                    '`build/cdefer.so` (the build\'s link to it), with which the option works.'
-                    % (' '.join(PG_OFF), msg))
+                    '`%s` (the build\'s link to it), with which the option works.'
+                    % (' '.join(PG_OFF), msg, os.path.relpath(official, ROOT)))
     link = os.path.join(OUT, 'plugins', 'cdefer.so')
     os.makedirs(os.path.dirname(link), exist_ok=True)
     if os.path.lexists(link):
