@@ -34,6 +34,7 @@ constexpr unsigned long long MagicValue = 0x25755cdefULL;
 struct Options {
   bool Unwind = true;
   bool Dump = false;
+  bool Native = false; // lowering=native: Clang 22's DeferStmt
 };
 
 // A half-open range of preorder numbers: every statement of a subtree.
@@ -91,7 +92,7 @@ bool buildModel(clang::FunctionDecl *FD, clang::SourceManager &SM, FunctionModel
 bool checkFunction(FunctionModel &M, clang::DiagnosticsEngine &D, clang::SourceManager &SM);
 
 // lower.cpp: lowers every defer of M; Emit receives each synthesized function.
-bool lowerFunction(FunctionModel &M, clang::Sema &S,
+bool lowerFunction(FunctionModel &M, clang::Sema &S, const Options &O,
                    std::vector<clang::FunctionDecl *> &Synthesized);
 
 // dump.cpp

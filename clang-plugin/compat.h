@@ -87,6 +87,18 @@ inline clang::SourceLocation continueLoc(const clang::ContinueStmt *S) {
 #endif
 }
 
+// Clang 22's own `defer` node (lowered by CodeGen even without -fdefer-ts);
+// null where it does not exist.
+constexpr bool HasNativeDefer = CLANG_VERSION_MAJOR >= 22;
+inline clang::Stmt *makeNativeDefer(clang::ASTContext &C, clang::SourceLocation Loc,
+                                    clang::Stmt *Body) {
+#if CLANG_VERSION_MAJOR >= 22
+  return clang::DeferStmt::Create(C, Loc, Body);
+#else
+  return nullptr;
+#endif
+}
+
 } // namespace compat
 } // namespace cdefer
 

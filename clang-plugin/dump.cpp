@@ -17,7 +17,9 @@ void dumpFunction(const FunctionModel &M, SourceManager &SM, const Options &O) {
   OS << "cdefer: function '" << M.FD->getName() << "' at " << locText(SM, M.FD->getLocation()) << "\n";
   for (const Defer &D : M.Defers) {
     OS << "cdefer:   defer #" << D.Number << " at " << locText(SM, D.Kw);
-    if (!D.FnName.empty()) {
+    if (D.FnName == "native DeferStmt") {
+      OS << " -> native DeferStmt";
+    } else if (!D.FnName.empty()) {
       OS << " -> cleanup " << D.FnName << "(";
       for (size_t I = 0; I < D.Captures.size(); ++I)
         OS << (I ? ", " : "") << D.Captures[I];

@@ -387,13 +387,51 @@ void clearNRVO(Stmt *S) {
 
 } // namespace
 
-bool lowerFunction(FunctionModel &M, Sema &S, std::vector<FunctionDecl *> &Synthesized) {
+// lowering=native (Clang 22+): the marker becomes Clang's own DeferStmt,
+// which CodeGen lowers as a normal-and-EH cleanup emitting STMT in place.
+static bool hasLabel(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<LabelStmt>(S))
+    return true;
+  for (const Stmt *C : S->children())
+    if (hasLabel(C))
+      return true;
+  return false;
+}
+
+static bool lowerNative(ASTContext &Ctx, Defer &D) {
+  Stmt *Body = D.Marker->getBody();
+  Stmt *Node = compat::makeNativeDefer(Ctx, D.Kw, Body);
+  Stmt *P = D.Parent;
+  if (!Node || !P)
+    return false;
+  if (!isa<CompoundStmt>(P) && !isa<LabelStmt>(P) && !isa<SwitchCase>(P))
+    Node = compat::makeCompound(Ctx, {Node}, D.Kw, D.Kw);
+  for (Stmt *&C : P->children())
+    if (C == D.Marker) {
+      C = Node;
+      D.FnName = "native DeferStmt";
+      return true;
+    }
+  return false;
+}
+
+bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<FunctionDecl *> &Synthesized) {
   ASTContext &Ctx = S.getASTContext();
   // Innermost first: reverse preorder visits a defer nested in a deferred
   // statement before the defer that contains it.
   bool Ok = true;
   for (auto It = M.Defers.rbegin(); It != M.Defers.rend(); ++It) {
     It->FnContext = M.FD;
+    // CodeGen emits a DeferStmt's body once per exit path: a label inside it
+    // would be defined twice (seen crashing the backend), so such defers keep
+    // the cleanup-function lowering.
+    if (O.Native && !hasLabel(It->Marker->getBody())) {
+      if (!lowerNative(Ctx, *It))
+        Ok = false;
+      continue;
+    }
     Lowering L{Ctx, S.getDiagnostics(), S.getSourceManager(), *It};
     if (!L.run(Synthesized))
       Ok = false;

@@ -217,7 +217,7 @@ private:
     checkFunction(M, CI.getDiagnostics(), SM);
     std::vector<FunctionDecl *> Synth;
     if (!CI.getDiagnostics().hasErrorOccurred())
-      lowerFunction(M, S, Synth);
+      lowerFunction(M, S, O, Synth);
     if (O.Dump)
       dumpFunction(M, SM, O);
     if (Synth.empty() || CI.getDiagnostics().hasErrorOccurred())
@@ -263,10 +263,14 @@ protected:
         O.Unwind = true;
       else if (A == "dump")
         O.Dump = true;
+      else if (A == "lowering=cleanup")
+        O.Native = false;
+      else if (A == "lowering=native" && compat::HasNativeDefer)
+        O.Native = true;
       else {
         DiagnosticsEngine &D = CI.getDiagnostics();
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
-                                   "cdefer: unknown plugin argument '%0' (known: unwind=off, unwind=on, dump)"))
+                                   "cdefer: unknown plugin argument '%0' (known: unwind=off, unwind=on, dump, lowering=cleanup, lowering=native on Clang 22+)"))
             << A;
         return false;
       }
