@@ -7,6 +7,7 @@
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm -Xclang -disable-llvm-passes -Xclang -plugin-arg-cdefer -Xclang unwind=off %s -o - | %FileCheck --check-prefixes=CHECK,NOEH %s
 // At -O0 the always_inline cleanup function is inlined (nothing calls it any more).
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm %s -o - | %FileCheck --check-prefix=O0 %s
+// (Patterns accept Clang 14's typed pointers as well as opaque `ptr`.)
 #include <stddefer.h>
 
 void use(int *);
@@ -20,25 +21,25 @@ int f(int n)
 }
 
 // CHECK-LABEL: define {{.*}}i32 @f(
-// EH-SAME: personality ptr @__gcc_personality_v0
+// EH-SAME: personality {{.*}}@__gcc_personality_v0
 // NOEH-NOT: personality
 // CHECK: [[ENV:%[0-9a-z.]+]] = alloca %struct.__cdefer_env_1
-// CHECK: store ptr [[X:%[0-9a-z.]+]], ptr
-// EH: invoke void @use(ptr noundef [[X]])
+// CHECK: store {{ptr|i32\*}} [[X:%[0-9a-z.]+]], {{ptr|i32\*\*}}
+// EH: invoke void @use({{ptr|i32\*}} noundef [[X]])
 // EH-NEXT: to label %[[CONT:[0-9]+]] unwind label %[[PAD:[0-9]+]]
-// NOEH: call void @use(ptr noundef [[X]])
+// NOEH: call void @use({{ptr|i32\*}} noundef [[X]])
 // NOEH-NOT: invoke
 // The return value is loaded before the deferred code runs.
-// CHECK: [[RET:%[0-9]+]] = load i32, ptr [[X]]
-// CHECK-NEXT: call void @__cdefer_fn_1(ptr noundef [[ENV]])
+// CHECK: [[RET:%[0-9]+]] = load i32, {{ptr|i32\*}} [[X]]
+// CHECK-NEXT: call void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} noundef [[ENV]])
 // CHECK-NEXT: ret i32 [[RET]]
 // EH: [[PAD]]:
-// EH-NEXT: landingpad { ptr, i32 }
+// EH-NEXT: landingpad { {{ptr|i8\*}}, i32 }
 // EH-NEXT: cleanup
-// EH: invoke void @__cdefer_fn_1(ptr noundef [[ENV]])
-// EH: resume { ptr, i32 }
+// EH: invoke void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} noundef [[ENV]])
+// EH: resume { {{ptr|i8\*}}, i32 }
 // NOEH-NOT: landingpad
-// CHECK-LABEL: define internal void @__cdefer_fn_1(ptr
+// CHECK-LABEL: define internal void @__cdefer_fn_1(
 // CHECK: call void @use(
 // CHECK: attributes #{{[0-9]+}} = { alwaysinline
 
