@@ -638,7 +638,7 @@ def part3(args, R):
     d = os.path.join(OUT, 'p3')
     os.makedirs(d, exist_ok=True)
     res = {'sqlite': {}, 'heavy': {}, 'heavy_funcs': args.heavy_funcs}
-    sq, err = fetch_sqlite()
+    sq, err = (None, 'skipped (--no-sqlite)') if args.no_sqlite else fetch_sqlite()
     res['sqlite_error'] = err
     if sq:
         with open(sq, 'rb') as f:
@@ -1263,7 +1263,7 @@ def write_report(R, res, charts):
                 A('| %s | %s | %s | %s | %s | %s | %s | %d | %s | %s / %s |' % (
                     k.rsplit(' ', 1)[0], k.rsplit(' ', 1)[1], span(t.get('none')), span(t.get('plugin')),
                     pct(tmin(t.get('plugin')), n0), span(t.get('plugin-off')),
-                    pct(tmin(t.get('plugin-off')), n0), len(t.get('none', [])), noise(t.get('none')),
+                    pct(tmin(t.get('plugin-off')), n0), len(t.get('none', [])), spread(t.get('none')),
                     z.get('none', '–'), z.get('plugin', '–')))
             A('')
         A('**Generated defer-heavy file** (`bench/src/gen.py heavy %d`: %d functions with 2–5 resources, '
@@ -1417,7 +1417,7 @@ V_LABEL = {'hand': 'hand', 'hand-eh': 'hand+EH', 'cdefer-off': 'cdefer off', 'cd
            'native-off': 'native', 'native-on': 'native+EH'}
 
 
-def noise(xs):
+def spread(xs):
     if not xs or len(xs) < 2:
         return 'n/a (1 rep)'
     return '%.1f %%' % ((max(xs) / min(xs) - 1) * 100)
@@ -1652,7 +1652,7 @@ def goals(res):
                 continue
             ov = (a / b - 1) * 100
             G.append(('plugin compile overhead, defer-free sqlite3.c, %s' % k, '≤ 1 %',
-                      '%+.1f %% (min of %d; spread of repetitions %s)' % (ov, len(t.get('none', [])), noise(t.get('none'))),
+                      '%+.1f %% (min of %d; spread of repetitions %s)' % (ov, len(t.get('none', [])), spread(t.get('none'))),
                       'yes' if ov <= 1 else '**no** (by %.1f points)' % (ov - 1)))
         for k, e in p3['heavy'].items():
             t = e['times']
@@ -1754,6 +1754,7 @@ def main():
     ap.add_argument('--only', default='', help='comma-separated parts to re-measure (part1..part5)')
     ap.add_argument('--long', action='store_true',
                     help='scaling: also run points whose compile time extrapolates beyond %d s' % 150)
+    ap.add_argument('--no-sqlite', action='store_true', help='part3: only the generated defer-heavy file')
     ap.add_argument('--report-only', action='store_true', help='rewrite the report from stored results')
     args = ap.parse_args()
     signal.signal(signal.SIGTERM, _on_signal)

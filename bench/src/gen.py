@@ -184,11 +184,13 @@ extern int res_use(struct res *r, int k);
         d += ['int f%d(int k)' % f, '{']
         g += ['int f%d(int k)' % f, '{', '    int r;']
         for i in range(nres):
-            d += ['    struct res *r%d = res_open(k + %d);' % (i, i),
+            # per-function constants keep the bodies distinct (else GCC's
+            # identical-code folding at -O2 compiles only four of them)
+            d += ['    struct res *r%d = res_open(k + %d);' % (i, f * 8 + i),
                   '    if (!r%d) return -%d;' % (i, i + 1),
                   '    defer res_close(r%d);' % i,
                   '    if (res_check(r%d, k)) return %d;' % (i, i + 10)]
-            g += ['    struct res *r%d = res_open(k + %d);' % (i, i)]
+            g += ['    struct res *r%d = res_open(k + %d);' % (i, f * 8 + i)]
             g += ['    if (!r%d) { r = -%d; goto out%d; }' % (i, i + 1, i)]
             g += ['    if (res_check(r%d, k)) { r = %d; goto out%d; }' % (i, i + 10, i + 1)]
         if f % 4 == 3:
