@@ -791,8 +791,11 @@ def part4(args, R):
 
 def fit_slope(points, key):
     """Log-log slope of (metric(n) - metric(first)) over the upper points:
-    ~1 linear, ~2 quadratic."""
+    ~1 linear, ~2 quadratic.  None for compile times that stay under 1 s
+    (timer and load noise dominate there)."""
     pts = [(p['n'], p[key]) for p in points if p.get(key) is not None and not p.get('error')]
+    if key == 'compile_s' and pts and max(v for _, v in pts) < 1.0:
+        return None
     if len(pts) < 3:
         return None
     n0, v0 = pts[0]
@@ -1339,7 +1342,7 @@ def write_report(R, res, charts):
                             cells.append(f(p[key]))
                     sl = fit_slope(s['points'], key)
                     A('| %s | %s | %s | %s |' % (s['label'], what, ' | '.join(cells),
-                                                 '%s (%.2f)' % (shape(sl), sl) if sl is not None else 'n/a'))
+                                                 '%s (%.2f)' % (shape(sl), sl) if sl is not None else ('n/a (< 1 s)' if key == 'compile_s' else 'n/a')))
             errs = ['%s n=%d: %s' % (s['label'], p['n'], p['error']) for s in ax['series'].values()
                     for p in s['points'] if p.get('error')]
             skips = ['%s: stopped %s' % (s['label'], next(p['skipped'] for p in s['points'] if p.get('skipped')))
@@ -1587,16 +1590,32 @@ def findings(res):
                              (', %d bytes at n=%d' % (cp[n]['text'], n)) if cp.get(n, {}).get('text') else ''))
         lin = []
         for axis, a in p4['axes'].items():
-            s = a['series'].get('gcc-cdefer', {})
-            sl = fit_slope(s.get('points', []), 'compile_s')
-            h = fit_slope(a['series'].get('gcc-goto', {}).get('points', []), 'compile_s')
-            if sl and sl >= 1.25 and axis != 'gotos':
-                lin.append('%s (GCC cdefer %.2f vs hand-written %.2f)' % (axis, sl, h or float('nan')))
+            for sid, base in (('gcc-cdefer', 'gcc-goto'), ('gcc-cdefer-off', 'gcc-goto'),
+                              ('clang22-cdefer', 'clang22-goto')):
+                s_ = a['series'].get(sid, {})
+                sl = fit_slope(s_.get('points', []), 'compile_s')
+                if not sl or sl < 1.25 or (axis == 'gotos' and sid.startswith('gcc')):
+                    continue
+                pts = [p for p in s_['points'] if p.get('compile_s') is not None and not p.get('error')]
+                hb = {p['n']: p for p in a['series'].get(base, {}).get('points', [])}
+                nat = {p['n']: p for p in a['series'].get('clang22-native', {}).get('points', [])}
+                p = pts[-1]
+                hbp = hb.get(p['n'], {}).get('compile_s')
+                if p['compile_s'] < 1.0 or (hbp and p['compile_s'] < 1.5 * hbp):
+                    continue            # too small to tell, or no worse than hand-written
+                extra = ''
+                if sid.startswith('clang') and nat.get(p['n'], {}).get('compile_s'):
+                    extra = ', native `_Defer` %.1f s' % nat[p['n']]['compile_s']
+                lin.append('%s, %s: slope %.2f; at n=%d %.1f s vs %s s hand-written%s' % (
+                    axis, s_['label'], sl, p['n'], p['compile_s'],
+                    ('%.1f' % hb[p['n']]['compile_s']) if hb.get(p['n'], {}).get('compile_s') else '?', extra))
         if lin:
-            F.append('**Compile-time slopes above 1.25** outside the gotos axis: ' + '; '.join(lin) +
-                     '. Code size and run time stay linear there; the extra compile time comes with '
-                     'unwinding on (compare the unwind=off series and Clang 22\'s native `_Defer` with '
-                     '`-fexceptions`, which shows the same).')
+            F.append('**Compile time grows faster than linearly** (code size and run time stay linear) in: ' +
+                     '; '.join(lin) + '. With unwinding on, every pending defer adds a nested EH region '
+                     'and each call inside it a landing pad; both compilers\' EH lowering is superlinear in '
+                     'the nesting depth (Clang 22\'s native `_Defer` with `-fexceptions` shows the same as the '
+                     'Clang plugin, and GCC with unwind=off or the cleanup attribute stays close to '
+                     'hand-written). Real functions hold a handful of defers, where none of this is visible.')
     p5 = res.get('part5')
     if p5:
         by = {r['id']: r for r in p5['rows']}
@@ -1651,9 +1670,17 @@ def goals(res):
                           'not measured', '–'))
                 continue
             ov = (a / b - 1) * 100
+            xs = t.get('none', [])
+            sp = (max(xs) / min(xs) - 1) * 100 if len(xs) > 1 else None
+            if ov <= 1:
+                verdict = 'yes' + (' (within the noise)' if sp is not None and sp > 1 else '')
+            elif sp is not None and ov < sp:
+                verdict = ('**not confirmed**: %+.1f %% is inside the run-to-run spread (%.0f %%) of this loaded '
+                           'machine; re-measure on a quiet one' % (ov, sp))
+            else:
+                verdict = '**no** (by %.1f points)' % (ov - 1)
             G.append(('plugin compile overhead, defer-free sqlite3.c, %s' % k, '≤ 1 %',
-                      '%+.1f %% (min of %d; spread of repetitions %s)' % (ov, len(t.get('none', [])), spread(t.get('none'))),
-                      'yes' if ov <= 1 else '**no** (by %.1f points)' % (ov - 1)))
+                      '%+.1f %% (min of %d; spread of repetitions %s)' % (ov, len(xs), spread(xs)), verdict))
         for k, e in p3['heavy'].items():
             t = e['times']
             a, b = tmin(t.get('defer')), tmin(t.get('goto'))
@@ -1670,7 +1697,7 @@ def goals(res):
         total = 0
         for axis, ax in p4['axes'].items():
             for sid, s in ax['series'].items():
-                if s.get('error') or 'goto' in sid or 'native' in sid:
+                if s.get('error') or 'goto' in sid or 'native' in sid or 'cleanup' in sid:
                     continue
                 for key in ('compile_s', 'text', 'ir'):
                     sl = fit_slope(s['points'], key)
@@ -1781,6 +1808,10 @@ def main():
         args.axes = [('defers', [1, 10, 100, 1000, 3000, 10000]), ('returns', [1, 10, 100, 1000, 3000, 10000]),
                      ('nesting', [1, 10, 100, 300, 1000]), ('exits', [1, 10, 100, 300, 1000]),
                      ('targets', [1, 10, 100, 300, 1000]), ('gotos', [1, 10, 100, 300, 1000])]
+    if os.environ.get('BENCH_AXES'):          # e.g. BENCH_AXES=gotos,exits BENCH_MAXN=300
+        keep = os.environ['BENCH_AXES'].split(',')
+        maxn = int(os.environ.get('BENCH_MAXN', '1000000'))
+        args.axes = [(a, [n for n in ns if n <= maxn]) for a, ns in args.axes if a in keep]
     os.makedirs(OUT, exist_ok=True)
     R = {'clang19_so': find_clang19_so()}
     store = os.path.join(OUT, 'results.json')
