@@ -1706,9 +1706,12 @@ def goals(res):
                         continue
                     total += 1
                     if bad or shape(sl) != 'linear':
+                        base = ax['series'].get('gcc-goto' if sid.startswith('gcc') else 'clang22-goto', {})
+                        bsl = fit_slope(base.get('points', []), key)
                         nonlin.append('%s %s %s %s' % (s['label'], axis, key.replace('compile_s', 'compile')
                                                       .replace('text', 'size').replace('ir', 'run'),
-                                                      'failed/timeout' if bad else 'slope %.2f' % sl))
+                                                      'failed/timeout' if bad else 'slope %.2f%s' % (
+                                                          sl, ' (hand-written %.2f)' % bsl if bsl else '')))
         G.append(('every scaling curve of cdefer linear', 'all linear',
                   '%d of %d linear' % (total - len(nonlin), total) + ('; not: ' + '; '.join(nonlin) if nonlin else ''),
                   'yes' if not nonlin and total else ('**no**' if nonlin else '–')))
