@@ -3,7 +3,8 @@
 // deferred statement (E1, E2, E3), jumps out of a deferred statement (E4-E7,
 // E7c), labelled deferred statements (E10), setjmp-family calls in a deferred
 // statement (E11), and the warnings W1 (empty deferred statement) and W2
-// (braceless defer).  Texts: docs/DIAGNOSTICS.md.
+// (braceless defer) and W3 (recover() outside a deferred statement).
+// Texts: docs/DIAGNOSTICS.md.
 #include "cdefer.h"
 #include "compat.h"
 
@@ -238,8 +239,14 @@ struct Checker {
 
     for (CallExpr *CE : M.Calls) {
       Defer *D = M.innermostBody(CE);
-      if (!D)
+      if (!D) {
+        // W3: recover() only means something directly in a deferred statement.
+        const FunctionDecl *F = CE->getDirectCallee();
+        if (F && F->getIdentifier() && F->getName() == "cdefer_recover")
+          report(Diags, SM, CE->getBeginLoc(),
+                 "'recover()' outside a deferred statement always returns NULL", nullptr, true);
         continue;
+      }
       const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
       const auto *DRE = dyn_cast<DeclRefExpr>(Callee);
       if (!DRE)

@@ -437,7 +437,8 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
       Ok = false;
   }
   // `return e;` must copy e before the deferred code runs: no NRVO.
-  clearNRVO(M.FD->getBody());
+  if (!M.Defers.empty())
+    clearNRVO(M.FD->getBody());
   return Ok;
 }
 

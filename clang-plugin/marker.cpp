@@ -175,7 +175,12 @@ bool buildModel(FunctionDecl *FD, SourceManager &SM, FunctionModel &M) {
       }
     }
   }
-  return !M.Defers.empty() || !M.Unsupported.empty();
+  bool Recover = false;
+  for (const CallExpr *CE : M.Calls)
+    if (const FunctionDecl *F = CE->getDirectCallee())
+      if (F->getIdentifier() && F->getName() == "cdefer_recover")
+        Recover = true;
+  return !M.Defers.empty() || !M.Unsupported.empty() || Recover;
 }
 
 } // namespace cdefer

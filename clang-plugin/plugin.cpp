@@ -218,7 +218,7 @@ private:
     std::vector<FunctionDecl *> Synth;
     if (!CI.getDiagnostics().hasErrorOccurred())
       lowerFunction(M, S, O, Synth);
-    if (O.Dump)
+    if (O.Dump && !M.Defers.empty())
       dumpFunction(M, SM, O);
     if (Synth.empty() || CI.getDiagnostics().hasErrorOccurred())
       return;
