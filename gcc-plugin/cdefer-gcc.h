@@ -5,6 +5,10 @@
  *            recognising a defer in the C front end's trees
  * checks.cc  the constraints of TS 25755 (docs/DIAGNOSTICS.md E1-E11, W1, W2)
  * lower.cc   defer -> TRY_FINALLY_EXPR at PLUGIN_PRE_GENERICIZE
+ * result.cc  the cdefer_result attribute (SPEC 5): misuse errors, and
+ *            `return e;` -> `res = e; goto L;` ... `L: return res;`
+ * recover.cc recover() in deferred statements (SPEC 4, docs/RUNTIME.md 2):
+ *            the __cdefer_frame, the result slot, the _setjmp at entry
  * dump.cc    -fplugin-arg-cdefer-gcc-dump  */
 #ifndef CDEFER_GCC_H
 #define CDEFER_GCC_H
@@ -13,6 +17,7 @@
 #define INCLUDE_VECTOR
 #define INCLUDE_MAP
 #define INCLUDE_SET
+#define INCLUDE_ALGORITHM
 #include "compat.h"
 #include "config.h"
 #include "system.h"
@@ -34,6 +39,12 @@ extern tree pushdecl (tree) __attribute__ ((weak));
 extern void c_register_pragma (const char *, const char *, pragma_handler_1arg)
   __attribute__ ((weak));
 extern enum cpp_ttype pragma_lex (tree *, location_t *) __attribute__ ((weak));
+extern int comptypes (tree, tree) __attribute__ ((weak));
+/* Not a C front end symbol, but weak so that the first symbol a wrong
+   loader (Clang given this plugin) misses stays `integer_types`, which
+   docs/USER-GUIDE.md quotes (test/install/wrong-kind.test).  */
+extern diagnostic_context *global_dc __attribute__ ((weak));
+extern tree lookup_name (tree) __attribute__ ((weak));
 
 namespace cdefer {
 
@@ -92,12 +103,56 @@ struct lowered_defer
 };
 void lower_function (tree fndecl, tree *body, std::vector<lowered_defer> *log);
 
+/* result.cc */
+/* At PLUGIN_ATTRIBUTES.  */
+void register_result_attribute ();
+/* The BIND_EXPR of FNDECL's outermost block (the body's braces), or NULL.  */
+tree outermost_bind (tree fndecl);
+/* Check the cdefer_result variables of FNDECL (more than one, not in the
+   outermost block; the attribute handler reported the rest) and return
+   the function's named result, or NULL.  */
+tree find_named_result (tree fndecl);
+/* After lowering: every `return e;` in BIND (the outermost block) becomes
+   `RES = e; goto L;` and `L: return RES;` ends BIND, so that the deferred
+   statements run between the store and the return, and falling off the
+   end returns RES.  */
+void lower_returns (tree fndecl, tree bind, tree res);
+
+/* recover.cc */
+/* True if T is a call to cdefer_recover (what <cdefer.h>'s recover() is).  */
+bool recover_call_p (tree t);
+struct recover_plan
+{
+  tree frame = NULL_TREE;     /* the __cdefer_frame local, once needed */
+  int calls = 0;              /* recover() calls rewritten */
+  /* From cdefer_abi.h, for the prologue.  */
+  tree setjmp_fn = NULL_TREE, result_field = NULL_TREE, frame_field = NULL_TREE;
+};
+/* Before lowering: rewrite each cdefer_recover() call inside a deferred
+   statement of FNDECL to __cdefer_recover_in(&frame) and end each deferred
+   statement with the barrier.  Returns true if FNDECL recovers.  */
+bool plan_recover (tree fndecl, tree *body, recover_plan *plan);
+/* After lowering: declare the frame and the slot (RESULT: the named
+   result, hoisted; else a hidden one), emit the _setjmp prologue at the
+   start of BIND, keep -Wclobbered quiet over FNDECL.  Returns the slot
+   (NULL for a void function).  */
+tree finish_recover (tree fndecl, tree bind, tree result, recover_plan *plan);
+
 /* dump.cc */
-void dump_function (tree fndecl, const std::vector<lowered_defer> &log);
+struct function_notes
+{
+  tree named_result = NULL_TREE;
+  int recover_calls = 0;
+};
+void dump_function (tree fndecl, const std::vector<lowered_defer> &log,
+		    const function_notes &notes);
 
 /* True if T (a statement tree) does nothing: empty statement, empty list,
    var-less block of nothing.  */
 bool empty_statement_p (tree t);
+/* True if T does nothing at run time (lower.cc: such a deferred statement
+   gets no TRY_FINALLY_EXPR).  */
+bool effectless_statement_p (tree t);
 
 } // namespace cdefer
 

@@ -370,7 +370,7 @@ checker::check_call (tree t)
      statement always returns NULL.  */
   if (d < 0)
     {
-      if (!strcmp (name, "cdefer_recover") && DECL_EXTERNAL (fn))
+      if (recover_call_p (t))
 	warning_at (user_location (EXPR_LOCATION (t)), 0, "%<recover()%> "
 		    "outside a deferred statement always returns NULL");
       return;

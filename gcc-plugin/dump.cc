@@ -145,13 +145,27 @@ exit_finder::walk (tree t)
 } // namespace
 
 void
-dump_function (tree fndecl, const std::vector<lowered_defer> &log)
+dump_function (tree fndecl, const std::vector<lowered_defer> &log,
+	       const function_notes &notes)
 {
-  if (log.empty ())
+  if (log.empty () && !notes.named_result)
     return;
   FILE *out = stderr;
   fprintf (out, "cdefer: function '%s'\n",
 	   lang_hooks.decl_printable_name (fndecl, 2));
+  if (notes.named_result)
+    {
+      expanded_location x
+	= expand_location (user_location (DECL_SOURCE_LOCATION
+					  (notes.named_result)));
+      fprintf (out, "cdefer:   named result '%s' %s:%d:%d\n",
+	       lang_hooks.decl_printable_name (notes.named_result, 2),
+	       x.file ? x.file : "?", x.line, x.column);
+    }
+  if (notes.recover_calls)
+    fprintf (out, "cdefer:   recovers: %d recover() call%s, _setjmp at "
+	     "entry\n", notes.recover_calls,
+	     notes.recover_calls == 1 ? "" : "s");
   for (const lowered_defer &d : log)
     {
       std::string indent (2 * d.depth, ' ');

@@ -171,6 +171,12 @@ lower_tree (tree *tp, lower_ctx *ctx)
 
 } // namespace
 
+bool
+effectless_statement_p (tree t)
+{
+  return effectless (t);
+}
+
 void
 lower_function (tree, tree *body, std::vector<lowered_defer> *log)
 {

@@ -41,6 +41,12 @@ on_pragmas (void *, void *)
 }
 
 static void
+on_attributes (void *, void *)
+{
+  register_result_attribute ();
+}
+
+static void
 process_function (tree fndecl);
 
 /* Functions nested in BODY (GNU C) are DECL_EXPRs of their FUNCTION_DECL;
@@ -59,6 +65,10 @@ find_nested (tree *tp, int *walk_subtrees, void *)
   return NULL_TREE;
 }
 
+/* One function: checks (checks.cc), named result (result.cc), recover
+   (recover.cc, before and after the lowering), defer lowering (lower.cc).
+   After an error nothing but the defer lowering is done: no code will be
+   generated, and no later pass may see a marker.  */
 static void
 process_function (tree fndecl)
 {
@@ -67,10 +77,28 @@ process_function (tree fndecl)
     return;
   walk_tree_without_duplicates (body, find_nested, NULL);
   check_function (fndecl, body);
+  function_notes notes;
+  notes.named_result = find_named_result (fndecl);
+  tree bind = outermost_bind (fndecl);
+  bool ok = !seen_error ();
+  recover_plan plan;
+  bool recovering = ok && plan_recover (fndecl, body, &plan);
+  notes.recover_calls = plan.calls;
+  if (recovering && !bind)
+    {
+      /* (The C front end always makes one; just in case.)  */
+      bind = build3 (BIND_EXPR, void_type_node, NULL_TREE, *body, NULL_TREE);
+      TREE_SIDE_EFFECTS (bind) = 1;
+      *body = bind;
+    }
   std::vector<lowered_defer> log;
   lower_function (fndecl, body, &log);
   if (opt_dump)
-    dump_function (fndecl, log);
+    dump_function (fndecl, log, notes);
+  if (recovering)
+    finish_recover (fndecl, bind, notes.named_result, &plan);
+  else if (notes.named_result && bind && ok)
+    lower_returns (fndecl, bind, notes.named_result);
 }
 
 static void
@@ -170,6 +198,8 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 		     cdefer::on_start_unit, NULL);
   register_callback (info->base_name, PLUGIN_PRAGMAS,
 		     cdefer::on_pragmas, NULL);
+  register_callback (info->base_name, PLUGIN_ATTRIBUTES,
+		     cdefer::on_attributes, NULL);
   register_callback (info->base_name, PLUGIN_PRE_GENERICIZE,
 		     cdefer::on_pre_genericize, NULL);
   return 0;

@@ -7,6 +7,7 @@
 // OFF-NOT: exit: unwind
 // OFF: cdefer: function 'loop'
 // OFF-NOT: exit: unwind
+#include <cdefer.h>
 void use(int);
 
 // CHECK:cdefer: function 'loop'
@@ -59,3 +60,22 @@ void nested(void)
 // CHECK-NOT: 'plain'
 void plain(void) { use(5); }
 
+
+// A named result and a recovering function (docs/RUNTIME.md 2) say so
+// after the function line; with unwinding off there is no recover lowering.
+// CHECK:cdefer: function 'saved'
+// OFF:cdefer: function 'saved'
+int saved(void)
+{
+    // CHECK-NEXT:cdefer:   named result 'err' {{.*}}dump.c:[[@LINE+3]]:23
+    // CHECK-NEXT:cdefer:   recovers: 2 recover() calls, _setjmp at entry
+    // OFF-NEXT:cdefer:   named result 'err' {{.*}}dump.c:[[@LINE+1]]:23
+    cdefer_result int err = 0;
+    // CHECK-NEXT:cdefer:   defer {{.*}}dump.c:[[@LINE+2]]:5: try/finally
+    // OFF-NEXT:cdefer:   defer {{.*}}dump.c:[[@LINE+1]]:5: try/finally
+    _Defer if (recover() || recover()) err = -1;
+    use(6);
+    // CHECK-NEXT:cdefer:     exit: return {{.*}}dump.c:[[@LINE+2]]:5
+    // CHECK-NEXT:cdefer:     exit: unwind
+    return err;
+}

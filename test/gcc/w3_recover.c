@@ -1,7 +1,8 @@
 // W3 (docs/DIAGNOSTICS.md): recover() outside every deferred statement is
 // a warning at the `recover` name (it always returns NULL there); inside a
 // deferred statement, at any depth, it is not.  -Werror makes it an error,
-// -w silences it.  (The recover lowering itself is not implemented yet.)
+// -w silences it.  (test/gcc/recover_gimple.c: what the calls inside
+// deferred statements become.)
 // RUN: %gcc-plugin-cc -fsyntax-only %s 2>&1 | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=error:
 // RUN: not %gcc-plugin-cc -fsyntax-only -Werror %s
 // RUN: %gcc-plugin-cc -fsyntax-only -w %s 2>&1 | count 0
