@@ -1,13 +1,17 @@
-// User-level named result with recover (SPEC 4, 5).  PENDING: needs the
-// plugins' cdefer_result and recover lowering; see README.md.  After a
+// User-level named result with recover (SPEC 4, 5).  After a
 // recover, a function with a named result returns the result's final value
 // (deferred code may set it after the recover); without a panic, `return
 // e;` stores e in it and deferred code may change it, as in Go.
+//
+// ONLY: gcc (the Clang plugin does not lower recover yet)
 //
 // RUN: %cc -std=c11 -O0 -g -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s
 // RUN: %cc -std=c11 -O2 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O2
 // RUN: %run %t.O2 | %FileCheck --match-full-lines %s
+// RUN: %cc -std=c99 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.asan
+// RUN: %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s
+// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s
 // CHECK:      save ok -> 0
 // CHECK-NEXT: save with a failing close -> -1
 // CHECK-NEXT: save with a panic -> -2 (recovered: disk on fire)
