@@ -38,6 +38,16 @@ obj = config.cdefer_obj_root
 # Every program a test runs goes through %run: a time limit and an output cap.
 run = "%s %s" % (sys.executable, os.path.join(config.test_source_root, "lit", "run_capped.py"))
 
+def _gcc_major(cc):
+    import subprocess
+    try:
+        out = subprocess.run([cc, "-dumpversion"], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, timeout=30).stdout.decode()
+        return int(out.strip().split(".")[0])
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return 0
+
+
 config.cdefer = cdefer_formats.Toolchains(
     include_dir=inc,
     obj_root=obj,
@@ -47,6 +57,7 @@ config.cdefer = cdefer_formats.Toolchains(
     clang_plugin=clang_plugin,
     reference=reference,
     run=run,
+    gcc_major=_gcc_major(gcc) if gcc_plugin else 0,
 )
 
 config.substitutions.append(("%FileCheck", config.filecheck))
@@ -56,6 +67,7 @@ config.substitutions.append(("%cdefer-lib", obj))
 tc = config.cdefer
 if tc.gcc:
     config.available_features.add("gcc-plugin")
+    config.available_features.add("gcc-major-%d" % tc.gcc_major)
 if tc.clang:
     config.available_features.add("clang-plugin")
 if tc.reference:

@@ -10,6 +10,12 @@ default_clang=$(sed -n 's/^Clang_DIR:PATH=\/usr\/lib\/llvm-\([0-9]*\)\/.*/\1/p' 
 default_gcc=$(sed -n 's/^CDEFER_GCC:STRING=//p' build/CMakeCache.txt)
 status=0
 mkdir -p build/matrix
+# A matrix build that fails is a failed test in the summary, not a silent gap.
+build_failed() {
+  echo "matrix: $1 build failed"; tail -n 40 "$2"; status=1
+  printf '{"__version__": [0, 0, 0], "elapsed": 0, "tests": [{"name": "matrix :: %s build", "code": "FAIL", "output": "", "elapsed": 0}]}\n' \
+    "$1" > "build/lit-results-$1-build.json"
+}
 for v in 14 16 19 22; do
   [ "$v" = "$default_clang" ] && continue
   [ -f /usr/lib/llvm-$v/lib/cmake/clang/ClangConfig.cmake ] || continue
@@ -18,7 +24,7 @@ for v in 14 16 19 22; do
   echo "== matrix: Clang $v"
   cmake -S . -B $b -DCDEFER_BUILD_GCC_PLUGIN=OFF -DCDEFER_CLANG_VERSION=$v >$b.log 2>&1 &&
     cmake --build $b -j2 --target cdefer-clang >>$b.log 2>&1 ||
-    { echo "matrix: Clang $v build failed"; tail -n 40 $b.log; status=1; continue; }
+    { build_failed clang-$v $b.log; continue; }
   /usr/bin/python3 "$lit" -q --timeout=600 -o build/lit-results-clang-$v.json \
     --filter 'clang' --param gcc_plugin= --param clang=/usr/lib/llvm-$v/bin/clang \
     --param clang_plugin=$PWD/$b/cdefer-clang.so build/test
@@ -28,13 +34,14 @@ for g in gcc-11 gcc-12; do
   command -v $g >/dev/null && [ -f "$($g -print-file-name=plugin)/include/gcc-plugin.h" ] || continue
   ls gcc-plugin/*.cc >/dev/null 2>&1 || continue
   gxx=g++-${g#gcc-}
+  command -v $gxx >/dev/null || gxx=g++     # the plugin ABI is C++; any g++ builds it
   b=build/matrix/$g
   echo "== matrix: $g"
   mkdir -p $b
   cmake -S . -B $b -DCDEFER_BUILD_CLANG_PLUGIN=OFF -DCDEFER_GCC=$g -DCMAKE_CXX_COMPILER=$gxx >$b.log 2>&1 &&
     cmake --build $b -j2 --target cdefer-gcc >>$b.log 2>&1 ||
-    { echo "matrix: $g build failed"; tail -n 40 $b.log; status=1; continue; }
+    { build_failed $g $b.log; continue; }
   /usr/bin/python3 "$lit" -q --timeout=600 -o build/lit-results-$g.json \
-    --filter '/gcc|gcc/' --param clang_plugin= --param gcc=$g --param gcc_plugin=$PWD/$b/cdefer-gcc.so build/test
+    --filter '/gcc|gcc/' --param clang_plugin= --param gcc=$g --param gcc_plugin=$PWD/$b/gcc/cdefer.so build/test
 done
 exit $status

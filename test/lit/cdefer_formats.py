@@ -16,6 +16,8 @@ Directives, in `//` comments anywhere in the program:
     // REFERENCE-WRONG: why   clang-22 is known to get this program wrong
                               (expected to fail there: XFAIL; passing is XPASS)
     // EXIT: N                expected exit status
+    // MIN-GCC: N why         needs GCC N or later (UNSUPPORTED, with the
+                              reason, on an older GCC of the matrix)
     // NEEDS-UNWIND: why      deferred code must run during unwinding
                               (pthread_exit, pthread_cancel): the -nounwind
                               variants, which turn unwinding off, skip it
@@ -43,7 +45,7 @@ import lit.TestRunner
 
 class Toolchains:
     def __init__(self, include_dir, obj_root, gcc, gcc_plugin, clang, clang_plugin,
-                 reference, run):
+                 reference, run, gcc_major=0):
         self.include_dir = include_dir
         self.obj_root = obj_root
         self.gcc = gcc
@@ -52,6 +54,7 @@ class Toolchains:
         self.clang_plugin = clang_plugin
         self.reference = reference
         self.run = run
+        self.gcc_major = gcc_major
 
     def gcc_cc(self):
         if not self.gcc:
@@ -95,9 +98,18 @@ def _directives(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     found = {}
-    for m in re.finditer(r"//\s*(CFLAGS|ONLY|NO-REFERENCE|REFERENCE-WRONG|EXIT|NEEDS-UNWIND|NO-PLUGIN):(.*)", text):
+    for m in re.finditer(r"//\s*(CFLAGS|ONLY|NO-REFERENCE|REFERENCE-WRONG|EXIT|NEEDS-UNWIND|NO-PLUGIN|MIN-GCC):(.*)", text):
         found.setdefault(m.group(1), []).append(m.group(2).strip())
     return found
+
+
+def _too_old_gcc(directives, tc):
+    """The MIN-GCC reason when the GCC under test is older, else None."""
+    for d in directives.get("MIN-GCC", []):
+        parts = d.split(None, 1)
+        if parts and parts[0].isdigit() and tc.gcc_major and tc.gcc_major < int(parts[0]):
+            return "needs GCC %s or later: %s" % (parts[0], parts[1] if len(parts) > 1 else "")
+    return None
 
 
 def _only(directives):
@@ -151,9 +163,13 @@ class VariantShTest(_VariantFormat):
         if not cc:
             return lit.Test.Result(lit.Test.UNSUPPORTED,
                                    "cdefer-%s.so not built or compiler missing" % test.variant)
-        only = _only(_directives(test.getSourcePath()))
+        d = _directives(test.getSourcePath())
+        only = _only(d)
         if only is not None and test.variant not in only:
             return lit.Test.Result(lit.Test.UNSUPPORTED, "file is limited to %s" % sorted(only))
+        old_gcc = _too_old_gcc(d, tc) if test.variant == "gcc" else None
+        if old_gcc:
+            return lit.Test.Result(lit.Test.UNSUPPORTED, old_gcc)
         subs = [("%cc-name", test.variant),
                 ("%cc", cc),
                 ("%prefixes", "CHECK," + test.variant.upper())]
@@ -211,9 +227,9 @@ class RunCorpus(_VariantFormat):
                                    "not a TS program: " + "; ".join(d["NO-REFERENCE"]))
         if only is not None and compiler != "reference" and compiler not in only:
             return lit.Test.Result(lit.Test.UNSUPPORTED, "file is limited to %s" % sorted(only))
-        if "NEEDS-UNWIND" in d and name.endswith("-nounwind"):
-            return lit.Test.Result(lit.Test.UNSUPPORTED,
-                                   "needs unwinding: " + "; ".join(d["NEEDS-UNWIND"]))
+        old_gcc = _too_old_gcc(d, tc) if compiler == "gcc" else None
+        if old_gcc:
+            return lit.Test.Result(lit.Test.UNSUPPORTED, old_gcc)
         ref_wrong = compiler == "reference" and "REFERENCE-WRONG" in d
         expected_path = os.path.splitext(src)[0] + ".out"
         if not os.path.exists(expected_path):
