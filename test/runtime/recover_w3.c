@@ -2,8 +2,6 @@
 // warning at the `recover` name, since it always returns NULL there; inside
 // a deferred statement (at any depth, nested defers included) it is not.
 //
-// ONLY: gcc (the Clang plugin does not diagnose W3 yet)
-//
 // RUN: %cc -fsyntax-only %s 2>&1 | %FileCheck %s
 // RUN: not %cc -fsyntax-only -Werror %s
 // RUN: %cc -fsyntax-only -w %s 2>&1 | count 0
@@ -31,4 +29,4 @@ int f(void)
     }
     return r != 0;
 }
-// CHECK-NOT: warning
+// CHECK-NOT: warning:
