@@ -203,10 +203,13 @@ struct Checker {
           if (D.BodyR.contains(PJ))
             continue; // E7c already
           if (D.ScopeR.contains(PL) != D.ScopeR.contains(PJ)) {
-            error(IG->getGotoLoc(), "computed goto may " +
-                                        std::string(D.ScopeR.contains(PJ) ? "leave" : "enter") +
-                                        " the scope of the defer at " + at(D) + " (label '" +
-                                        AL->getLabel()->getName().str() + "')",
+            // docs/DIAGNOSTICS.md E7d / E7f, the GCC plugin's wording.
+            error(IG->getGotoLoc(),
+                  "computed goto may jump to label '" + AL->getLabel()->getName().str() +
+                      (D.ScopeR.contains(PJ)
+                           ? "', which leaves the scope of the defer at " + at(D) +
+                                 " without running it"
+                           : "', which bypasses the defer statement at " + at(D)),
                   &D);
             break;
           }

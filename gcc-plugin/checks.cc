@@ -602,7 +602,10 @@ checker::check_gotos ()
 /* A computed goto may go to any label whose address is taken: like GCC
    for VLAs and Clang for cleanups, refuse the function when one of those
    is inside a defer's scope or deferred statement that the goto is not
-   in (the TS forbids the jump; GCC would run a defer never reached).  */
+   in (the TS forbids the jump; GCC would run a defer never reached), or
+   outside a defer's scope the goto is in (E7f: tree-eh runs no finally
+   block on an indirect jump, so the deferred statement would be skipped
+   silently).  */
 void
 checker::check_computed_gotos ()
 {
@@ -616,10 +619,28 @@ checker::check_computed_gotos ()
 	size_t p = 0;
 	while (p < g.regions.size () && p < l.size () && g.regions[p] == l[p])
 	  p++;
-	if (p >= l.size ())
-	  continue;
 	const char *name = DECL_NAME (label)
 			   ? IDENTIFIER_POINTER (DECL_NAME (label)) : "?";
+	/* The innermost region the jump would leave: a deferred statement
+	   is E7c's (reported where the goto is found), a scope is E7f.  */
+	int left = -1;
+	for (size_t i = g.regions.size (); i-- > p;)
+	  if (region_of (g.regions[i]) == STMT)
+	    break;
+	  else if (region_of (g.regions[i]) == SCOPE)
+	    {
+	      left = region_defer (g.regions[i]);
+	      break;
+	    }
+	if (left >= 0)
+	  {
+	    report (left, g.loc, "computed goto may jump to label %qs, which "
+		    "leaves the scope of the defer at %s without running it",
+		    name);
+	    break;
+	  }
+	if (p >= l.size ())
+	  continue;
 	int r = l[p];
 	if (region_of (r) == SCOPE)
 	  report (region_defer (r), g.loc, "computed goto may jump to label "
