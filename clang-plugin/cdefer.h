@@ -4,6 +4,7 @@
 //   marker.cpp  recognise `_Defer` markers and number the body (FunctionModel)
 //   checks.cpp  constraints E1-E7, E10, E11 and warnings W1, W2
 //   lower.cpp   capture/rewrite of the deferred statement, cleanup lowering
+//   recover.cpp cdefer_result and the recover() lowering
 //   dump.cpp    the `dump` option's report
 //   plugin.cpp  options, predefined macros, pragma, diagnostics, the action
 #ifndef CDEFER_CLANG_CDEFER_H
@@ -94,6 +95,12 @@ bool checkFunction(FunctionModel &M, clang::DiagnosticsEngine &D, clang::SourceM
 // lower.cpp: lowers every defer of M; Emit receives each synthesized function.
 bool lowerFunction(FunctionModel &M, clang::Sema &S, const Options &O,
                    std::vector<clang::FunctionDecl *> &Synthesized);
+
+// recover.cpp: named results (R1-R6) and the recover lowering (SPEC 4, 5).
+bool hasResultVars(const clang::FunctionDecl *FD);
+void checkResults(clang::FunctionDecl *FD, clang::DiagnosticsEngine &D, clang::SourceManager &SM);
+bool prepareRecover(FunctionModel &M, clang::Sema &S, const Options &O);
+bool finishRecover(FunctionModel &M, clang::Sema &S);
 
 // dump.cpp
 void dumpFunction(const FunctionModel &M, clang::SourceManager &SM, const Options &O);

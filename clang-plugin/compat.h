@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/Version.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
@@ -96,6 +97,16 @@ inline clang::Stmt *makeNativeDefer(clang::ASTContext &C, clang::SourceLocation 
   return clang::DeferStmt::Create(C, Loc, Body);
 #else
   return nullptr;
+#endif
+}
+
+// The "non-void function does not return a value" warnings (one merged
+// diagnostic since Clang 21).
+inline llvm::SmallVector<unsigned, 2> fallOffDiags() {
+#if CLANG_VERSION_MAJOR >= 21
+  return {clang::diag::warn_falloff_nonvoid};
+#else
+  return {clang::diag::warn_falloff_nonvoid_function, clang::diag::warn_maybe_falloff_nonvoid_function};
 #endif
 }
 

@@ -421,7 +421,9 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
   ASTContext &Ctx = S.getASTContext();
   // Innermost first: reverse preorder visits a defer nested in a deferred
   // statement before the defer that contains it.
-  bool Ok = true;
+  bool Ok = prepareRecover(M, S, O);
+  if (!Ok)
+    return false;
   for (auto It = M.Defers.rbegin(); It != M.Defers.rend(); ++It) {
     It->FnContext = M.FD;
     // CodeGen emits a DeferStmt's body once per exit path: a label inside it
@@ -439,6 +441,8 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
   // `return e;` must copy e before the deferred code runs: no NRVO.
   if (!M.Defers.empty())
     clearNRVO(M.FD->getBody());
+  if (Ok && !finishRecover(M, S))
+    Ok = false;
   return Ok;
 }
 

@@ -180,7 +180,7 @@ bool buildModel(FunctionDecl *FD, SourceManager &SM, FunctionModel &M) {
     if (const FunctionDecl *F = CE->getDirectCallee())
       if (F->getIdentifier() && F->getName() == "cdefer_recover")
         Recover = true;
-  return !M.Defers.empty() || !M.Unsupported.empty() || Recover;
+  return !M.Defers.empty() || !M.Unsupported.empty() || Recover || hasResultVars(FD);
 }
 
 } // namespace cdefer

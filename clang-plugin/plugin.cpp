@@ -212,6 +212,7 @@ private:
     Sema &S = CI.getSema();
     SourceManager &SM = CI.getSourceManager();
     FunctionModel M;
+    checkResults(FD, CI.getDiagnostics(), SM);
     if (!buildModel(FD, SM, M))
       return;
     checkFunction(M, CI.getDiagnostics(), SM);

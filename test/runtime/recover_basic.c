@@ -7,7 +7,6 @@
 // called by a deferred statement, in deferred code run by a normal exit
 // during a panic, and a second time.
 //
-// ONLY: gcc (the Clang plugin does not lower recover yet)
 //
 // RUN: %cc -std=c11 -O0 -g -Wall -Wextra -Werror %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.O0
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s

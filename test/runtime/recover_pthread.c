@@ -4,7 +4,6 @@
 // everywhere and this would pass vacuously: the third line checks that a
 // panic is recovered in the same thread before.)
 //
-// ONLY: gcc (the Clang plugin does not lower recover yet)
 //
 // RUN: %cc -std=c11 -O0 -g -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s

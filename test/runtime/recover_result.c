@@ -3,7 +3,6 @@
 // (deferred code may set it after the recover); without a panic, `return
 // e;` stores e in it and deferred code may change it, as in Go.
 //
-// ONLY: gcc (the Clang plugin does not lower recover yet)
 //
 // RUN: %cc -std=c11 -O0 -g -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s

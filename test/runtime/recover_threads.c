@@ -5,7 +5,6 @@
 // that every reached deferred statement ran; some rounds nest a second
 // panic, raised and recovered in a function that deferred code calls.
 //
-// ONLY: gcc (the Clang plugin does not lower recover yet)
 //
 // RUN: %cc -std=c11 -O2 -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t
 // RUN: %run --timeout 60 %t | %FileCheck --match-full-lines %s

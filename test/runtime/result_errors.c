@@ -5,7 +5,6 @@
 // (a typedef of it is the same type).  The texts are docs/DIAGNOSTICS.md
 // "Named results (SPEC 5)", R1-R6.
 //
-// ONLY: gcc (the Clang plugin does not implement cdefer_result yet)
 //
 // RUN: not %cc -fsyntax-only %s 2>&1 | %FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 
