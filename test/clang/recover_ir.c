@@ -44,8 +44,8 @@ int outside(void)
 // CHECK: call i32 @_setjmp({{.*}} [[F]])
 // CHECK: call void @__cdefer_fn_{{[0-9]+}}(
 // CHECK-LABEL: define internal void @__cdefer_fn_
-// CHECK: call ptr @__cdefer_recover_in(
-// CHECK-NOT: call ptr @cdefer_recover(
+// CHECK: call {{(ptr|%struct.cdefer_panic_info\*)}} @__cdefer_recover_in(
+// CHECK-NOT: @cdefer_recover(
 // CHECK: fence syncscope("singlethread") seq_cst
 // OFF-NOT: _setjmp
 // OFF-NOT: __cdefer_recover_in
