@@ -136,6 +136,17 @@ struct checker
 inline int region_defer (int r) { return r / 2; }
 inline region_kind region_of (int r) { return (region_kind) (r % 2); }
 
+/* How many outer regions a jump (its region path A) and its label (B)
+   share: the regions past that in A are left, those in B entered.  */
+inline size_t
+shared_regions (const std::vector<int> &a, const std::vector<int> &b)
+{
+  size_t p = 0;
+  while (p < a.size () && p < b.size () && a[p] == b[p])
+    p++;
+  return p;
+}
+
 /* An error about defer D at LOC, the note, and D is dropped.  FMT has one
    %s for ARG (may be unused) and ends with "at %s" for D's position.  */
 void
@@ -567,9 +578,7 @@ checker::check_gotos ()
       if (it == labels.end ())
 	continue;
       const std::vector<int> &l = it->second;
-      size_t p = 0;
-      while (p < g.regions.size () && p < l.size () && g.regions[p] == l[p])
-	p++;
+      size_t p = shared_regions (g.regions, l);
       const char *name = DECL_NAME (g.label)
 			 ? IDENTIFIER_POINTER (DECL_NAME (g.label)) : "?";
       /* Leaving a deferred statement: name the innermost one left.  */
@@ -616,9 +625,7 @@ checker::check_computed_gotos ()
 	if (it == labels.end ())
 	  continue;
 	const std::vector<int> &l = it->second;
-	size_t p = 0;
-	while (p < g.regions.size () && p < l.size () && g.regions[p] == l[p])
-	  p++;
+	size_t p = shared_regions (g.regions, l);
 	const char *name = DECL_NAME (label)
 			   ? IDENTIFIER_POINTER (DECL_NAME (label)) : "?";
 	/* The innermost region the jump would leave: a deferred statement
