@@ -3,6 +3,7 @@
  * plugin.cc  plugin_init, options, callback registration
  * marker.cc  the _Defer macro, the marker builtin, the scope pragma,
  *            recognising a defer in the C front end's trees
+ * scope_label.cc  GCC 11's label form of the marker
  * checks.cc  the constraints of TS 25755 (docs/DIAGNOSTICS.md E1-E11, W1, W2)
  * lower.cc   defer -> TRY_FINALLY_EXPR at PLUGIN_PRE_GENERICIZE
  * result.cc  the cdefer_result attribute (SPEC 5): misuse errors, and
@@ -57,6 +58,15 @@ void register_marker_builtin ();
 void register_pragmas_and_macros ();
 /* The FUNCTION_DECL of __cdefer_mark, or NULL before PLUGIN_START_UNIT.  */
 extern tree marker_fndecl;
+/* Bind the artificial typedef that keeps the current block a BIND_EXPR
+   (the scope pragma, or on GCC 11 the scope label, at a _Defer at LOC).  */
+void bind_scope_typedef (location_t loc);
+/* scope_label.cc (GCC 11; no-ops on later GCCs).  */
+void register_scope_label ();
+void define_scope_label_macros (bool preprocess_only);
+void register_scope_label_callbacks (const char *plugin_name);
+/* Remove the scope labels from a function body before anything else.  */
+void strip_scope_labels (tree *body);
 /* True if T is the typedef the scope pragma declared (at the _Defer).  */
 bool scope_decl_p (tree t);
 /* If T is the statement a defer expanded to (`switch (__cdefer_mark()) S`),

@@ -24,10 +24,8 @@
  *   W2     defer that is the braceless body of if/else/for/while/do/switch
  *   E10    labelled deferred statement (the source text after `_Defer`
  *          tells `_Defer L: s;` from `_Defer { L: s; }`)
- * E8 (file scope) is found while parsing, in marker.cc.  With GCC 11,
- * braceless defers are reported here too (compat.h).  Every error is
- * followed by the note at the
- * `_Defer` token; the defer involved is then replaced by an empty
+ * E8 (file scope) is found while parsing, in marker.cc.  Every error is
+ * followed by the note at the `_Defer` token; the defer involved is then replaced by an empty
  * statement, so lowering and the middle end never see it.  */
 #include "cdefer-gcc.h"
 
@@ -240,39 +238,9 @@ first_statement (tree t)
 }
 
 /* The body of a control statement KW: warn W2 for a braceless defer.  */
-/* GCC 11's parser takes a pragma in the position of a statement (the body
-   of if/else/for/while/do/switch, or of another defer) as that statement:
-   `if (c) _Defer s;` then parses as `if (c) <pragma>; switch (...) s;`.
-   What is left of the body is a block holding only the scope typedef.  */
-tree
-orphan_scope_pragma (tree t)
-{
-#if CDEFER_PRAGMA_IS_A_STATEMENT
-  if (!t || !empty_statement_p (t))
-    return NULL_TREE;
-  for (int guard = 0; t && TREE_CODE (t) == BIND_EXPR && guard < 8; guard++)
-    {
-      for (tree v = BIND_EXPR_VARS (t); v; v = DECL_CHAIN (v))
-	if (scope_decl_p (v))
-	  return v;
-      t = BIND_EXPR_BODY (t);
-    }
-#else
-  (void) t;
-#endif
-  return NULL_TREE;
-}
-
 void
 checker::walk_body (tree *tp, const char *kw, target_kind kind)
 {
-  if (tree orphan = orphan_scope_pragma (*tp))
-    {
-      error_at (DECL_SOURCE_LOCATION (orphan), "a defer statement as the "
-		"body of %qs without braces needs GCC 12 or later: add braces",
-		kw);
-      errors++;
-    }
   location_t bind_loc;
   tree m = lone_marker (*tp, &bind_loc);
   if (m)
@@ -297,15 +265,6 @@ checker::enter_defer (tree *slot, tree marker)
   int d = defers.size ();
   defers.push_back ({slot, marker, defer_location (marker), false});
   tree body = marker_body (marker);
-  if (tree orphan = orphan_scope_pragma (body))
-    {
-      error_at (DECL_SOURCE_LOCATION (orphan), "a defer statement as the "
-		"deferred statement of another needs GCC 12 or later: add "
-		"braces");
-      defers[d].bad = true;
-      errors++;
-      return;
-    }
   /* E10: `_Defer L: s;`, `_Defer case 1: s;`.  The parser put the label
      first in the switch body, as it does for `_Defer { L: s; }`: the
      source text tells them apart.  */

@@ -18,6 +18,8 @@
  *   enclosing list), which would lose "the end of the defer's block"; with
  *   a binding the block keeps its BIND_EXPR.  At file scope the pragma
  *   reports E8.
+ * - GCC 11 takes that pragma for the whole braceless body of an if or a
+ *   loop: inside functions it gets a label form instead (scope_label.cc).
  * - The macros are defined from the PLUGIN_PRAGMAS callback, which runs
  *   both for compiles and for `gcc -E`; not when the input is already
  *   preprocessed (the .i holds the expansion).  */
@@ -89,6 +91,20 @@ skip_file_scope_defer ()
     }
 }
 
+void
+bind_scope_typedef (location_t loc)
+{
+  char name[32];
+  snprintf (name, sizeof name, "__cdefer_scope_%u", scope_counter++);
+  tree td = build_decl (user_location (loc), TYPE_DECL, get_identifier (name),
+			integer_type_node);
+  DECL_ARTIFICIAL (td) = 1;
+  DECL_IGNORED_P (td) = 1;
+  TREE_USED (td) = 1;
+  DECL_CONTEXT (td) = current_function_decl;
+  pushdecl (td);
+}
+
 static void
 handle_scope_pragma (cpp_reader *)
 {
@@ -103,15 +119,7 @@ handle_scope_pragma (cpp_reader *)
       skip_file_scope_defer ();
       return;
     }
-  char name[32];
-  snprintf (name, sizeof name, "__cdefer_scope_%u", scope_counter++);
-  tree td = build_decl (user_location (loc), TYPE_DECL, get_identifier (name),
-			integer_type_node);
-  DECL_ARTIFICIAL (td) = 1;
-  DECL_IGNORED_P (td) = 1;
-  TREE_USED (td) = 1;
-  DECL_CONTEXT (td) = current_function_decl;
-  pushdecl (td);
+  bind_scope_typedef (loc);
 }
 
 void
@@ -124,8 +132,12 @@ register_pragmas_and_macros ()
 #define STR(x) STR2 (x)
   cpp_define (parse_in, "__CDEFER__=" STR (CDEFER_VERSION_NUMBER));
   cpp_define (parse_in, "__STDC_DEFER_TS25755__=1");
+#if CDEFER_LABEL_MARKER
+  define_scope_label_macros (flag_preprocess_only);
+#else
   cpp_define (parse_in, "_Defer=_Pragma(\"cdefer scope\") switch "
 			"(__cdefer_mark())");
+#endif
 }
 
 bool

@@ -44,6 +44,7 @@ static void
 on_attributes (void *, void *)
 {
   register_result_attribute ();
+  register_scope_label ();
 }
 
 static void
@@ -75,6 +76,7 @@ process_function (tree fndecl)
   tree *body = &DECL_SAVED_TREE (fndecl);
   if (!*body || *body == error_mark_node)
     return;
+  strip_scope_labels (body);
   walk_tree_without_duplicates (body, find_nested, NULL);
   check_function (fndecl, body);
   function_notes notes;
@@ -202,5 +204,6 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 		     cdefer::on_attributes, NULL);
   register_callback (info->base_name, PLUGIN_PRE_GENERICIZE,
 		     cdefer::on_pre_genericize, NULL);
+  cdefer::register_scope_label_callbacks (info->base_name);
   return 0;
 }

@@ -1,4 +1,3 @@
-// MIN-GCC: 12 GCC 11 takes the plugin's scope pragma as a braceless body (docs/DIAGNOSTICS.md E12)
 // W2 (docs/DIAGNOSTICS.md, SPEC 3.5): a defer that is the direct substatement
 // of if/else/for/while/do/switch without braces forms its own block; each is a
 // warning at the defer token naming the keyword, and nothing else. A braced

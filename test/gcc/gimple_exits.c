@@ -1,5 +1,3 @@
-// Braceless defers need GCC 12 (docs/DIAGNOSTICS.md E12); this file has some.
-// UNSUPPORTED: gcc-major-11
 // Each defer becomes a GIMPLE try/finally whose try body is the rest of the
 // defer's block and whose finally is the deferred statement (SPEC 6), and
 // every way out of the block leaves through that try: fall-off, return

@@ -1,5 +1,3 @@
-// Braceless defers need GCC 12 (docs/DIAGNOSTICS.md E12); this file has some.
-// UNSUPPORTED: gcc-major-11
 // The expansion of _Defer is warning-free under -Wall -Wextra -Wpedantic in
 // every C standard mode from C99 on, ISO and GNU: braced, braceless (only
 // the plugin's own W2 warning, which -Wno-error does not hide here: it is

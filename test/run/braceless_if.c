@@ -1,4 +1,3 @@
-// MIN-GCC: 12 GCC 11 takes the plugin's scope pragma as a braceless body (docs/DIAGNOSTICS.md E12)
 // SPEC 3.5: a defer that is the direct substatement of `if`/`else` without
 // braces forms its own block: its deferred statement runs immediately (the
 // plugins warn about it, hence -Wno-error).

@@ -1,4 +1,3 @@
-// MIN-GCC: 12 GCC 11 takes the plugin's scope pragma as a braceless body (docs/DIAGNOSTICS.md E12)
 // SPEC 2: the deferred statement may itself be a defer statement. It forms its
 // own block, so when the outer deferred statement runs, the inner one runs at
 // once.
