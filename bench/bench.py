@@ -43,6 +43,8 @@ IMG = os.path.join(ROOT, 'docs', 'img')
 INC = os.path.join(ROOT, 'runtime', 'include')
 sys.path.insert(0, SRC)
 import gen  # noqa: E402
+import scaling  # noqa: E402
+from scaling import AXIS_DESC  # noqa: E402
 
 GCC = 'gcc'
 GXX = 'g++'
@@ -719,7 +721,7 @@ def part4(args, R):
     r = run([GCC, '-O2', '-c', os.path.join(SRC, 'scale_main.c'), '-o', main_o], timeout=COMPILE_TIMEOUT)
     if not r.ok:
         raise SystemExit('scale_main.c: ' + first_error(r))
-    res = {'axes': {}, 'slow_limit': args.slow_limit}
+    res = {'axes': {}, 'slow_limit': args.slow_limit, 'predict_limit': args.predict_limit}
     for axis, sizes in args.axes:
         ax = {'sizes': sizes, 'series': {}}
         for sid, label, cc, flags, kind, so in scale_series():
@@ -761,8 +763,9 @@ def part4(args, R):
                     if r.timed_out:
                         pt['timeout'] = COMPILE_TIMEOUT
                     continue
-                if r.wall > args.slow_limit:
-                    stop = 'previous point took %.0f s' % r.wall
+                if r.wall > args.slow_limit and args.predict_limit:
+                    stop = ('not run: the point before (n=%d) took %.0f s to compile, more than %d s; run with '
+                            '--long to measure' % (n, r.wall, args.slow_limit))
                 secs = sections(obj)
                 pt['text'] = secs['text']
                 pt['eh'] = secs['eh_frame'] + secs['except']
@@ -787,42 +790,6 @@ def part4(args, R):
     COMMANDS.append(('4', 'run', 'valgrind --tool=callgrind scale_exe CALLS and 2*CALLS; '
                      'Ir per call of f(-5) (its longest path)'))
     return res
-
-
-def fit_slope(points, key):
-    """Log-log slope of (metric(n) - metric(first)) over the upper points:
-    ~1 linear, ~2 quadratic.  None for compile times that stay under 1 s
-    (timer and load noise dominate there)."""
-    pts = [(p['n'], p[key]) for p in points if p.get(key) is not None and not p.get('error')]
-    if key == 'compile_s' and pts and max(v for _, v in pts) < 1.0:
-        return None
-    if len(pts) < 3:
-        return None
-    n0, v0 = pts[0]
-    big = [(n, v - v0) for n, v in pts[1:] if v - v0 > 0]
-    if len(big) < 2:
-        return None
-    nmax = big[-1][0]
-    use = [(n, v) for n, v in big if n * 30 >= nmax]
-    if len(use) < 2:
-        use = big[-2:]
-    xs = [math.log(n) for n, _ in use]
-    ys = [math.log(v) for _, v in use]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    den = sum((x - mx) ** 2 for x in xs)
-    if den == 0:
-        return None
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den
-
-
-def shape(slope):
-    if slope is None:
-        return 'n/a'
-    if slope < 1.25:
-        return 'linear'
-    if slope < 1.75:
-        return 'superlinear'
-    return 'quadratic' if slope < 2.5 else 'worse than quadratic'
 
 
 # --------------------------------------------------------------------------
@@ -1066,16 +1033,6 @@ plot "%s" using 2:xtic(1) title "1 frame deep", "" using 3 title "10 frames deep
 # report
 # --------------------------------------------------------------------------
 
-AXIS_DESC = {
-    'defers': 'n defers in one block, one exit',
-    'returns': 'n x (defer; early return): exit i runs i+1 cleanups',
-    'nesting': 'n nested blocks with a defer each, a return at the bottom',
-    'exits': '3 defers, n early returns from their scope',
-    'targets': '3 defers, n gotos to n distinct labels outside the scope',
-    'gotos': 'n x (defer; goto own label outside the scope)',
-}
-
-
 def fmt(x, nd=2):
     if x is None:
         return '–'
@@ -1305,56 +1262,8 @@ def write_report(R, res, charts):
     # ---- part 4
     p4 = res.get('part4')
     if p4:
-        A('## 4. Scaling')
-        A('')
-        A('One generated function `f` per point (`bench/src/gen.py AXIS N`), compiled at `-O2` (plugins with '
-          'their default, unwinding on, and GCC also with `unwind=off`), timed (CPU s, `timeout %d`), '
-          'measured (`.text*` bytes of the object) and run under callgrind on its longest path '
-          '(every test fails, every cleanup runs). A series stops after a timeout, a failure, or a '
-          'point that took more than %d s. "Shape" is the log–log slope of (metric(n) − metric(1)) over '
-          'the top decade and a half: ≈1 linear, ≈2 quadratic.' % (COMPILE_TIMEOUT, p4['slow_limit']))
-        A('')
-        for axis, ax in p4['axes'].items():
-            A('### %s — %s' % (axis, AXIS_DESC.get(axis, '')))
-            A('')
-            A('| series | n | ' + ' | '.join(str(n) for n in ax['sizes']) + ' | shape |')
-            A('|---|---|' + '---:|' * len(ax['sizes']) + '---|')
-            for sid, s in ax['series'].items():
-                if s.get('error'):
-                    A('| %s | | %s |' % (s['label'], s['error']))
-                    continue
-                byn = {p['n']: p for p in s['points']}
-                for key, what, f in (('compile_s', 'compile s', lambda v: '%.2f' % v),
-                                     ('text', '.text B', lambda v: '%d' % v),
-                                     ('ir', 'Ir/call', lambda v: '%.0f' % v)):
-                    cells = []
-                    for n in ax['sizes']:
-                        p = byn.get(n, {})
-                        if p.get('timeout'):
-                            cells.append('**timeout %ds**' % p['timeout'])
-                        elif p.get('skipped'):
-                            cells.append('(skipped)')
-                        elif p.get('error') and p.get(key) is None:
-                            cells.append('**failed**')
-                        elif p.get(key) is None:
-                            cells.append('–')
-                        else:
-                            cells.append(f(p[key]))
-                    sl = fit_slope(s['points'], key)
-                    A('| %s | %s | %s | %s |' % (s['label'], what, ' | '.join(cells),
-                                                 '%s (%.2f)' % (shape(sl), sl) if sl is not None else ('n/a (< 1 s)' if key == 'compile_s' else 'n/a')))
-            errs = ['%s n=%d: %s' % (s['label'], p['n'], p['error']) for s in ax['series'].values()
-                    for p in s['points'] if p.get('error')]
-            skips = ['%s: stopped %s' % (s['label'], next(p['skipped'] for p in s['points'] if p.get('skipped')))
-                     for s in ax['series'].values() if any(p.get('skipped') for p in s['points'])]
-            if errs or skips:
-                A('')
-                A('Failures: ' + '; '.join(e.replace('|', '/') for e in errs + skips))
-            if charts.get('p4', {}).get(axis):
-                A('')
-                A('![scaling %s](%s)' % (axis, charts['p4'][axis]))
-            A('')
-        A(scaling_findings(p4))
+        for line in scaling.section(p4, charts.get('p4'), COMPILE_TIMEOUT):
+            A(line)
         A('')
     # ---- part 5
     p5 = res.get('part5')
@@ -1484,26 +1393,6 @@ def unwind_summary(p2):
             '("unwind on" rows).\n\n' + '\n'.join(out))
 
 
-def scaling_findings(p4):
-    lines = ['### Scaling summary', '']
-    for axis, ax in p4['axes'].items():
-        for sid, s in ax['series'].items():
-            if s.get('error'):
-                continue
-            desc = []
-            for key, what in (('compile_s', 'compile time'), ('text', 'code size'), ('ir', 'run time')):
-                sl = fit_slope(s['points'], key)
-                desc.append('%s %s' % (what, '%s (slope %.2f)' % (shape(sl), sl) if sl is not None else 'n/a'))
-            bad = [p for p in s['points'] if p.get('timeout') or p.get('error')]
-            extra = ''
-            if bad:
-                p = bad[0]
-                extra = '; **%s at n=%d**' % ('timeout (%d s)' % p['timeout'] if p.get('timeout')
-                                              else 'failure: ' + p['error'][:120].replace('|', '/'), p['n'])
-            lines.append('- %s, %s: %s%s' % (axis, s['label'], ', '.join(desc), extra))
-    return '\n'.join(lines)
-
-
 def findings(res):
     """Plain-language conclusions computed from the results."""
     F = []
@@ -1583,62 +1472,7 @@ def findings(res):
                      'the Clang plugin can win back.')
     p4 = res.get('part4')
     if p4:
-        ax = p4['axes'].get('gotos')
-        if ax and 'gcc-cdefer' in ax['series']:
-            pts = {p['n']: p for p in ax['series']['gcc-cdefer']['points']}
-            hp = {p['n']: p for p in ax['series']['gcc-goto']['points']}
-            cp = {p['n']: p for p in ax['series'].get('gcc-cleanup', {}).get('points', [])}
-            big = [n for n in ax['sizes'] if pts.get(n, {}).get('text') and hp.get(n, {}).get('text')]
-            sl = fit_slope(ax['series']['gcc-cdefer']['points'], 'text')
-            if big and sl and sl > 1.5:
-                n = big[-1]
-                F.append('**GCC blow-up (gotos axis).** When a block holds n defers and the exit after the '
-                         'i-th defer is a `goto` to its own label outside the block, the GCC plugin\'s code '
-                         'grows quadratically: at n=%d, %d bytes of .text vs %d hand-written (x%.0f), %.1f s '
-                         'vs %.2f s to compile at -O2 (slope %.2f for size; about %.1f·n² bytes, so n=1000 '
-                         'would need ~%.0f MB of code). Cause: GCC\'s '
-                         '`lower_try_finally` copies a finally block once per distinct destination leaving '
-                         'it (for a one-call cleanup it always copies rather than switching), so the cleanup '
-                         'of defer i is emitted n−i+2 times — n²/2 calls in all (counted in the `.eh` dump: '
-                         '900 `use()` calls for n=40). GCC\'s own `__attribute__((cleanup))` behaves the same '
-                         '(series "GCC cleanup attribute"%s); Clang stays linear. Returns are not affected: '
-                         'all `return`s share one destination. Fix for the GCC plugin: route every goto that '
-                         'leaves a chain of defers through one label placed after the outermost '
-                         'TRY_FINALLY_EXPR it leaves (store a destination index, then one `switch` that jumps '
-                         'on), as the hand-written version does; each TRY_FINALLY_EXPR then has O(1) '
-                         'destinations and the code is linear.' % (
-                             n, pts[n]['text'], hp[n]['text'], pts[n]['text'] / hp[n]['text'],
-                             pts[n]['compile_s'], hp[n]['compile_s'], sl, pts[n]['text'] / n ** 2,
-                             pts[n]['text'] / n ** 2 * 1e6 / 1e6,
-                             (', %d bytes at n=%d' % (cp[n]['text'], n)) if cp.get(n, {}).get('text') else ''))
-        lin = []
-        for axis, a in p4['axes'].items():
-            for sid, base in (('gcc-cdefer', 'gcc-goto'), ('gcc-cdefer-off', 'gcc-goto'),
-                              ('clang22-cdefer', 'clang22-goto')):
-                s_ = a['series'].get(sid, {})
-                sl = fit_slope(s_.get('points', []), 'compile_s')
-                if not sl or sl < 1.25 or (axis == 'gotos' and sid.startswith('gcc')):
-                    continue
-                pts = [p for p in s_['points'] if p.get('compile_s') is not None and not p.get('error')]
-                hb = {p['n']: p for p in a['series'].get(base, {}).get('points', [])}
-                nat = {p['n']: p for p in a['series'].get('clang22-native', {}).get('points', [])}
-                p = pts[-1]
-                hbp = hb.get(p['n'], {}).get('compile_s')
-                if p['compile_s'] < 1.0 or (hbp and p['compile_s'] < 1.5 * hbp):
-                    continue            # too small to tell, or no worse than hand-written
-                extra = ''
-                if sid.startswith('clang') and nat.get(p['n'], {}).get('compile_s'):
-                    extra = ', native `_Defer` %.1f s' % nat[p['n']]['compile_s']
-                lin.append('%s, %s: slope %.2f; at n=%d %.1f s vs %s s hand-written%s' % (
-                    axis, s_['label'], sl, p['n'], p['compile_s'],
-                    ('%.1f' % hb[p['n']]['compile_s']) if hb.get(p['n'], {}).get('compile_s') else '?', extra))
-        if lin:
-            F.append('**Compile time grows faster than linearly** (code size and run time stay linear) in: ' +
-                     '; '.join(lin) + '. With unwinding on, every pending defer adds a nested EH region '
-                     'and each call inside it a landing pad; both compilers\' EH lowering is superlinear in '
-                     'the nesting depth (Clang 22\'s native `_Defer` with `-fexceptions` shows the same as the '
-                     'Clang plugin, and GCC with unwind=off or the cleanup attribute stays close to '
-                     'hand-written). Real functions hold a handful of defers, where none of this is visible.')
+        F += scaling.findings(p4)
     p5 = res.get('part5')
     if p5:
         by = {r['id']: r for r in p5['rows']}
@@ -1716,28 +1550,7 @@ def goals(res):
                       'yes' if ov <= 5 else '**no** (by %.1f points)' % (ov - 5)))
     p4 = res.get('part4')
     if p4:
-        nonlin = []
-        total = 0
-        for axis, ax in p4['axes'].items():
-            for sid, s in ax['series'].items():
-                if s.get('error') or 'goto' in sid or 'native' in sid or 'cleanup' in sid:
-                    continue
-                for key in ('compile_s', 'text', 'ir'):
-                    sl = fit_slope(s['points'], key)
-                    bad = any(p.get('timeout') or (p.get('error') and p.get(key) is None) for p in s['points'])
-                    if sl is None and not bad:
-                        continue
-                    total += 1
-                    if bad or shape(sl) != 'linear':
-                        base = ax['series'].get('gcc-goto' if sid.startswith('gcc') else 'clang22-goto', {})
-                        bsl = fit_slope(base.get('points', []), key)
-                        nonlin.append('%s %s %s %s' % (s['label'], axis, key.replace('compile_s', 'compile')
-                                                      .replace('text', 'size').replace('ir', 'run'),
-                                                      'failed/timeout' if bad else 'slope %.2f%s' % (
-                                                          sl, ' (hand-written %.2f)' % bsl if bsl else '')))
-        G.append(('every scaling curve of cdefer linear', 'all linear',
-                  '%d of %d linear' % (total - len(nonlin), total) + ('; not: ' + '; '.join(nonlin) if nonlin else ''),
-                  'yes' if not nonlin and total else ('**no**' if nonlin else '–')))
+        G.append(scaling.goal(p4))
     p5 = res.get('part5')
     if p5:
         byid = {r['id']: r for r in p5['rows']}
