@@ -6,6 +6,8 @@ Builds and measures, in one run:
   part2  code size and shape per function, -O0/-O2/-Os, unwinding on/off
   part3  compile time: plugin loaded vs not (SQLite amalgamation, generated
          defer-heavy file vs its goto twin)
+  part3prof  where Clang's -O0 compile of the defer-heavy file spends its
+         time, native _Defer vs the plugin (-ftime-report)
   part4  scaling curves (defers, nesting depth, exits per scope, ...)
   part5  panic/recover round trips vs C++ throw/catch, setjmp/longjmp, Go
 and writes docs/PERFORMANCE.md plus charts under docs/img/.
@@ -44,6 +46,7 @@ INC = os.path.join(ROOT, 'runtime', 'include')
 sys.path.insert(0, SRC)
 import gen  # noqa: E402
 import scaling  # noqa: E402
+import compile_profile  # noqa: E402
 from scaling import AXIS_DESC  # noqa: E402
 
 GCC = 'gcc'
@@ -694,6 +697,33 @@ def part3(args, R):
             log('part3 heavy %s %s %s' % (cname, opt, {k: median(v) for k, v in t.items()}))
     COMMANDS.append(('3', 'timing', 'CPU time (user+sys) of the compiler driver and everything it '
                      'waited for (cc1/as), from getrusage(RUSAGE_CHILDREN); configurations interleaved'))
+    return res
+
+
+def part3prof(args, R):
+    """Where Clang spends the -O0 compile of the defer-heavy file with
+    unwinding off (bench/compile_profile.py)."""
+    d = os.path.join(OUT, 'p3')
+    os.makedirs(d, exist_ok=True)
+    heavy_d, heavy_g = gen.heavy(args.heavy_funcs)
+    hd, hg = os.path.join(d, 'heavy_defer.c'), os.path.join(d, 'heavy_goto.c')
+    with open(hd, 'w') as f:
+        f.write(heavy_d)
+    with open(hg, 'w') as f:
+        f.write(heavy_g)
+    res = {'reps': args.heavy_reps, 'defers': sum(1 for l in heavy_d.splitlines() if l.strip().startswith('defer '))}
+    if not os.path.isfile(CLANG_SO):
+        res['error'] = 'Clang plugin not built'
+        return res
+    obj = lambda k: os.path.join(d, 'prof_%s.o' % k)
+    cfg = [('goto', [CLANG22, '-O0', '-c', hg, '-o', obj('goto')]),
+           ('native', [CLANG22] + NATIVE + ['-O0', '-c', hd, '-o', obj('native')]),
+           ('plugin-off', [CLANG22] + clang_plugin(CLANG_SO, True) + ['-O0', '-c', hd, '-o', obj('plugin-off')])]
+    res['times'], res['errors'] = compile_profile.measure(run, cfg, args.heavy_reps, COMPILE_TIMEOUT)
+    res['text'] = {k: sections(obj(k))['text'] for k, _ in cfg if k not in res['errors']}
+    for k, c in cfg:
+        COMMANDS.append(('3', 'profile ' + k, shq(c + ['-ftime-report'])))
+    log('part3prof %s' % {k: sum(v.get(x, 0) for x in compile_profile.PHASES) for k, v in res['times'].items()})
     return res
 
 
@@ -1470,6 +1500,9 @@ def findings(res):
                      'GCC\'s overhead is much smaller (figures above); the Clang plugin still costs clearly more than Clang\'s native '
                      '`_Defer` (its per-defer synthesized functions and environment structs), which is the part '
                      'the Clang plugin can win back.')
+    pp = res.get('part3prof')
+    if pp and compile_profile.findings(pp):
+        F.append(compile_profile.findings(pp))
     p4 = res.get('part4')
     if p4:
         F += scaling.findings(p4)
@@ -1617,7 +1650,7 @@ def machine_info(R):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--quick', action='store_true', help='fewer repetitions, smaller ranges (~5 min)')
-    ap.add_argument('--only', default='', help='comma-separated parts to re-measure (part1..part5)')
+    ap.add_argument('--only', default='', help='comma-separated parts to re-measure (part1..part5, part3prof)')
     ap.add_argument('--long', action='store_true',
                     help='scaling: also run points whose compile time extrapolates beyond %d s' % 150)
     ap.add_argument('--no-sqlite', action='store_true', help='part3: only the generated defer-heavy file')
@@ -1658,7 +1691,7 @@ def main():
     if os.path.isfile(store) and (args.only or args.report_only):
         res = json.load(open(store))
     parts = [p.strip() for p in args.only.split(',') if p.strip()] or \
-        ([] if args.report_only else ['part1', 'part2', 'part3', 'part4', 'part5'])
+        ([] if args.report_only else ['part1', 'part2', 'part3', 'part3prof', 'part4', 'part5'])
     if not args.report_only:
         res['meta'] = {
             'date': datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M'),
