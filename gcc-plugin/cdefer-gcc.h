@@ -6,6 +6,8 @@
  * scope_label.cc  GCC 11's label form of the marker
  * checks.cc  the constraints of TS 25755 (docs/DIAGNOSTICS.md E1-E11, W1, W2)
  * lower.cc   defer -> TRY_FINALLY_EXPR at PLUGIN_PRE_GENERICIZE
+ * dispatch.cc gotos leaving a chain of defers for many labels share one
+ *            destination (called by lower.cc)
  * result.cc  the cdefer_result attribute (SPEC 5): misuse errors, and
  *            `return e;` -> `res = e; goto L;` ... `L: return res;`
  * recover.cc recover() in deferred statements (SPEC 4, docs/RUNTIME.md 2):
@@ -112,6 +114,16 @@ struct lowered_defer
   int depth;               /* nesting of deferred statements */
 };
 void lower_function (tree fndecl, tree *body, std::vector<lowered_defer> *log);
+
+/* dispatch.cc: after lowering, the gotos of BODY that leave a chain of the
+   try/finallys of LOG for several distinct labels go through one label
+   after the outermost of them and a switch there.  */
+void dispatch_gotos (tree fndecl, tree *body,
+		     const std::vector<lowered_defer> &log);
+/* For the dump: true if GOTO_EXPR T was made or rewritten by the last
+   dispatch_gotos; *LABEL is then the label the user's goto named, or
+   NULL_TREE for one of the dispatch's own jumps.  */
+bool dispatched_goto (tree t, tree *label);
 
 /* result.cc */
 /* At PLUGIN_ATTRIBUTES.  */

@@ -111,7 +111,14 @@ exit_finder::walk (tree t)
       return;
     case GOTO_EXPR:
       {
-	tree d = GOTO_DESTINATION (t);
+	tree d = GOTO_DESTINATION (t), written;
+	/* dispatch.cc: name the label the user wrote, not the dispatch's.  */
+	if (dispatched_goto (t, &written))
+	  {
+	    if (!written)
+	      return;
+	    d = written;
+	  }
 	if (TREE_CODE (d) != LABEL_DECL)
 	  line ("computed goto", EXPR_LOCATION (t));
 	else if (!inner_labels.count (d))

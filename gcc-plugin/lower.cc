@@ -17,7 +17,8 @@
  * if/loop, or the last statement of its block) is replaced by STMT: its
  * block ends right after it.  Deferred statements are lowered the same way
  * (defers inside defers), and so are statement expressions, which are
- * reached through the expression operands.  */
+ * reached through the expression operands.  Last, dispatch.cc gives the
+ * gotos that leave a chain of these for many labels one destination.  */
 #include "cdefer-gcc.h"
 
 namespace cdefer {
@@ -178,10 +179,11 @@ effectless_statement_p (tree t)
 }
 
 void
-lower_function (tree, tree *body, std::vector<lowered_defer> *log)
+lower_function (tree fndecl, tree *body, std::vector<lowered_defer> *log)
 {
   lower_ctx ctx = {log, 0};
   lower_tree (body, &ctx);
+  dispatch_gotos (fndecl, body, *log);
 }
 
 } // namespace cdefer
