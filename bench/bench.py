@@ -1363,7 +1363,7 @@ def write_report(R, res, charts):
         A('[part %s] %s:\n    %s' % (part, what, cmd))
     A('```')
     A('')
-    A('Re-run: `bench/run.sh` (full, ~20 min) or `bench/run.sh --quick`; `bench/run.sh --only part4` '
+    A('Re-run: `bench/run.sh` (full, ~45 min on this shared machine) or `bench/run.sh --quick`; `bench/run.sh --only part4` '
       're-measures one part and rewrites this report with the stored results of the others '
       '(bench/out/results.json). Benchmarks are not part of the test suite.')
     with open(DOC, 'w') as f:

@@ -2,7 +2,7 @@
 # bench/run.sh - build and measure every cdefer benchmark, write
 # docs/PERFORMANCE.md and its charts (docs/img/*.png).
 #
-#   bench/run.sh            full run (~20 min on 2 cores)
+#   bench/run.sh            full run (~45 min on 2 busy shared cores)
 #   bench/run.sh --quick    fewer repetitions, smaller ranges (~5-8 min)
 #   bench/run.sh --only part1,part4     re-measure some parts, keep the rest
 #   bench/run.sh --report-only          rewrite the report from bench/out/results.json
