@@ -610,6 +610,21 @@ Slot makeSlot(ASTContext &Ctx, Defer &D, unsigned N) {
   return Sl;
 }
 
+// A variable with a user's __attribute__((cleanup)) anywhere in S (the
+// plugin's own are not made yet).
+bool hasUserCleanup(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (D->hasAttr<CleanupAttr>())
+        return true;
+  for (const Stmt *C : S->children())
+    if (hasUserCleanup(C))
+      return true;
+  return false;
+}
+
 // The innermost defer enclosing each defer (its marker in the other's
 // scope or STMT): preorder ranges of one body nest, so it is the one whose
 // range begins last.
@@ -697,8 +712,11 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
     Slots[I] = makeSlot(Ctx, M.Defers[I], ++Counter);
   }
   // The EH chain: only where deferred code runs in landing pads (unwinding
-  // on) and every defer of the function is a cleanup function.
-  bool Chained = O.Unwind && NDefers > 0;
+  // on) and every defer of the function is a cleanup function.  Not in a
+  // function with cleanup variables of its own: the chain runs defers only,
+  // and would skip them when deferred code panics on a normal exit (which
+  // Clang's landing pads get right); there the old limit stays.
+  bool Chained = O.Unwind && NDefers > 0 && !hasUserCleanup(M.FD->getBody());
   for (Defer &D : M.Defers)
     if (O.Native && !hasLabel(D.Marker->getBody()))
       Chained = false;
