@@ -31,6 +31,7 @@ __attribute__((noinline)) static void mixed(void)
 {
     defer printf("defer outer\n");
     int c __attribute__((cleanup(closer))) = 7;
+    (void)c;                            /* Clang 14: -Wunused-variable */
     defer {
         printf("deferred panic\n");
         panic("from defer");
