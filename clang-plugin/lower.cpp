@@ -19,11 +19,25 @@
 // on locals outside STMT are rejected with an error (they cannot be
 // evaluated inside another function).  Defers are lowered innermost first,
 // so a defer inside STMT is already a cleanup variable when STMT moves.
+//
+// With unwinding on, Clang emits an EH cleanup's calls under a terminate
+// scope (their unwind edge goes to `catch ptr null` + abort()), so code
+// that unwinds out of a deferred statement run by a landing pad (a panic
+// raised during a panic) would abort.  The EH chain avoids that: each
+// __cdefer_fn_N is `nothrow` (a plain call, never an invoke to the
+// terminate pad) and guards STMT with a cleanup variable of its own.  If
+// STMT unwinds, the guard runs the deferred statements that enclose this
+// defer in the function (__cdefer_from_M / __cdefer_out_M, noinline, one
+// per defer, reached through a pointer to the enclosing defer's
+// environment) and the unwind resumes past the function.  STMT's calls stay
+// invokes to the guard's landing pad, so inlining never marks them
+// nounwind.  docs/DESIGN-clang.md, "Panics raised by deferred code".
 #include "cdefer.h"
 #include "compat.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Sema/Lookup.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -44,19 +58,41 @@ struct Capture {
   std::string Name;
 };
 
+// What a defer lowers to, created for every defer of the function before
+// any is lowered (the EH chain refers to enclosing defers, lowered later).
+struct Slot {
+  unsigned N = 0;
+  RecordDecl *RD = nullptr;         // struct __cdefer_env_N
+  QualType EnvTy, EnvPtr;
+  FunctionDecl *Fn = nullptr;       // __cdefer_fn_N
+  ParmVarDecl *Param = nullptr;     // its __cdefer_env
+  VarDecl *Env = nullptr;           // the cleanup variable
+  // EH chain: the innermost defer enclosing this one in the function, and
+  // whether this one is inside its STMT (else in its scope).
+  int Link = -1;
+  bool Nested = false;
+  FieldDecl *Outer = nullptr;       // env field: the enclosing defer's env
+  FunctionDecl *From = nullptr;     // runs STMT then everything enclosing it
+  FunctionDecl *Out = nullptr;      // runs everything enclosing this defer
+};
+
+struct Chain;
+
 struct Lowering {
   ASTContext &Ctx;
   DiagnosticsEngine &Diags;
   SourceManager &SM;
   Defer &D;
+  Slot &Sl;
+  Chain *EH;                                 // null: no EH chain
   llvm::DenseSet<const VarDecl *> Inside;   // declared inside STMT
   std::vector<Capture> Caps;
   llvm::DenseMap<const VarDecl *, unsigned> CapOf;
   ParmVarDecl *Param = nullptr;
   bool Failed = false;
 
-  Lowering(ASTContext &Ctx, DiagnosticsEngine &Diags, SourceManager &SM, Defer &D)
-      : Ctx(Ctx), Diags(Diags), SM(SM), D(D) {}
+  Lowering(ASTContext &Ctx, DiagnosticsEngine &Diags, SourceManager &SM, Defer &D, Slot &Sl, Chain *EH)
+      : Ctx(Ctx), Diags(Diags), SM(SM), D(D), Sl(Sl), EH(EH), Param(Sl.Param) {}
 
   void error(SourceLocation L, const std::string &Msg) {
     report(Diags, SM, L, Msg, &D);
@@ -86,7 +122,7 @@ struct Lowering {
     if (!DRE)
       return false;
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    return VD && isCapturable(VD) && !Inside.count(VD);
+    return VD && VD != Param && isCapturable(VD) && !Inside.count(VD);
   }
 
   // Does any VLA size in T refer to a local declared outside STMT?
@@ -157,7 +193,8 @@ struct Lowering {
     }
     if (auto *DRE = dyn_cast<DeclRefExpr>(S)) {
       auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-      if (VD && isCapturable(VD) && !Inside.count(VD)) {
+      // (this defer's own env appears in the chain link of a defer in STMT)
+      if (VD && VD != Param && isCapturable(VD) && !Inside.count(VD)) {
         QualType T = VD->getType();
         if (T->isVariablyModifiedType()) {
           auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent);
@@ -269,7 +306,177 @@ struct Lowering {
       checkVM(C);
   }
 
-  bool run(std::vector<FunctionDecl *> &Out) {
+  bool run(std::vector<FunctionDecl *> &Out);
+};
+
+// Builds the EH chain's pieces (see the header comment).
+struct Chain {
+  Sema &S;
+  ASTContext &Ctx;
+  std::vector<Slot> &Slots;
+  std::vector<FunctionDecl *> &Out;
+  std::vector<unsigned> Pending;    // From/Out functions whose bodies are due
+
+  SourceLocation loc(unsigned I) const { return Slots[I].Fn->getLocation(); }
+  Expr *ref(ValueDecl *D, SourceLocation L) {
+    return DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), D, false, L,
+                               D->getType(), VK_LValue);
+  }
+  Expr *rvalue(Expr *E) {
+    return ImplicitCastExpr::Create(Ctx, E->getType().getUnqualifiedType(), CK_LValueToRValue, E, nullptr,
+                                    VK_PRValue, FPOptionsOverride());
+  }
+  Expr *arrow(Expr *Ptr, FieldDecl *F) {
+    return MemberExpr::CreateImplicit(Ctx, Ptr, /*IsArrow=*/true, F, F->getType(), VK_LValue, OK_Ordinary);
+  }
+  Expr *intLit(int V, SourceLocation L) {
+    return IntegerLiteral::Create(Ctx, llvm::APInt(Ctx.getIntWidth(Ctx.IntTy), V), Ctx.IntTy, L);
+  }
+  Expr *call(FunctionDecl *Callee, FunctionDecl *In, llvm::ArrayRef<Expr *> Args, SourceLocation L) {
+    Sema::ContextRAII InFn(S, In);
+    std::vector<Expr *> A(Args.begin(), Args.end());
+    ExprResult R = S.BuildCallExpr(nullptr, ref(Callee, L), L, A, L);
+    return R.isInvalid() ? nullptr : R.get();
+  }
+  FunctionDecl *function(const std::string &Name, QualType ParamTy, SourceLocation L, ParmVarDecl *&P) {
+    QualType FnTy = Ctx.getFunctionType(Ctx.VoidTy, {ParamTy}, FunctionProtoType::ExtProtoInfo());
+    FunctionDecl *F = compat::makeFunction(Ctx, Ctx.getTranslationUnitDecl(), L,
+                                           DeclarationName(&Ctx.Idents.get(Name)), FnTy,
+                                           Ctx.getTrivialTypeSourceInfo(FnTy, L));
+    P = ParmVarDecl::Create(Ctx, F, L, L, &Ctx.Idents.get("__cdefer_env"), ParamTy,
+                            Ctx.getTrivialTypeSourceInfo(ParamTy, L), SC_None, nullptr);
+    F->setParams({P});
+    F->addAttr(NoThrowAttr::CreateImplicit(Ctx));
+    return F;
+  }
+  // __cdefer_from_N (Whole: STMT of N, then what encloses N) or
+  // __cdefer_out_N (what encloses N), made on first use.
+  FunctionDecl *runner(unsigned I, bool Whole) {
+    Slot &Sl = Slots[I];
+    FunctionDecl *&F = Whole ? Sl.From : Sl.Out;
+    if (!F) {
+      ParmVarDecl *P;
+      F = function((Whole ? "__cdefer_from_" : "__cdefer_out_") + std::to_string(Sl.N), Sl.EnvPtr, loc(I), P);
+      F->addAttr(NoInlineAttr::CreateImplicit(Ctx));
+      Pending.push_back(I * 2 + (Whole ? 1 : 0));
+    }
+    return F;
+  }
+  // What unwinding out of defer I's STMT must run: the call for the
+  // enclosing defer, given a pointer to its env (null: nothing to run).
+  Expr *linkCall(unsigned I, Expr *OuterEnv, FunctionDecl *In) {
+    const Slot &Sl = Slots[I];
+    if (Sl.Link < 0)
+      return nullptr;
+    return call(runner(Sl.Link, !Sl.Nested), In, {OuterEnv}, loc(I));
+  }
+  // The bodies of the runners, including those they make in turn.
+  bool finish() {
+    while (!Pending.empty()) {
+      unsigned K = Pending.back();
+      Pending.pop_back();
+      unsigned I = K / 2;
+      bool Whole = K % 2;
+      Slot &Sl = Slots[I];
+      FunctionDecl *F = Whole ? Sl.From : Sl.Out;
+      SourceLocation L = loc(I);
+      ParmVarDecl *P = F->getParamDecl(0);
+      std::vector<Stmt *> Body;
+      if (Whole) {
+        Expr *C = call(Sl.Fn, F, {rvalue(ref(P, L))}, L);
+        if (!C)
+          return false;
+        Body.push_back(C);
+      }
+      if (Sl.Link >= 0) {
+        Expr *C = linkCall(I, rvalue(arrow(rvalue(ref(P, L)), Sl.Outer)), F);
+        if (!C)
+          return false;
+        Body.push_back(C);
+      }
+      F->setBody(compat::makeCompound(Ctx, Body, L, L));
+      Out.push_back(F);
+    }
+    return true;
+  }
+  // STMT of defer I inside its guard:
+  //   struct __cdefer_guard_N __cdefer_g __attribute__((cleanup(__cdefer_unw_N)))
+  //       = { __cdefer_env->__cdefer_outer, 1 };
+  //   STMT
+  //   __cdefer_g.__cdefer_armed = 0;
+  // with  void __cdefer_unw_N(struct __cdefer_guard_N *g)
+  //   { if (g->__cdefer_armed) __cdefer_from_M(g->__cdefer_outer); }  (or _out_M).
+  // When nothing encloses the defer, the guard is empty: its landing pad
+  // only has to keep STMT's calls invokes until __cdefer_fn_N is inlined
+  // (then LLVM drops it and the calls are plain calls that may unwind).
+  // Where LLVM simplifies __cdefer_fn_N before inlining it (Clang < 19) it
+  // would drop the pad first and the inliner would mark the calls nounwind
+  // (and then the function nounwind, dropping its callers' cleanups): there
+  // the guard runs a compiler fence, which keeps the pad.
+  Stmt *guard(unsigned I, Stmt *Stmt_) {
+    Slot &Sl = Slots[I];
+    SourceLocation L = loc(I);
+    DeclContext *TU = Ctx.getTranslationUnitDecl();
+    std::string N = std::to_string(Sl.N);
+    RecordDecl *GR = compat::makeStruct(Ctx, TU, L, &Ctx.Idents.get("__cdefer_guard_" + N));
+    GR->startDefinition();
+    FieldDecl *OuterF = nullptr;
+    auto addField = [&](const char *Name, QualType T) {
+      auto *F = FieldDecl::Create(Ctx, GR, L, L, &Ctx.Idents.get(Name), T, Ctx.getTrivialTypeSourceInfo(T, L),
+                                  nullptr, false, ICIS_NoInit);
+      F->setAccess(AS_public);
+      GR->addDecl(F);
+      return F;
+    };
+    if (Sl.Link >= 0)
+      OuterF = addField("__cdefer_outer", Sl.Outer->getType());
+    FieldDecl *Armed = addField("__cdefer_armed", Ctx.IntTy);
+    GR->completeDefinition();
+    QualType GT = compat::recordType(Ctx, GR), GP = Ctx.getPointerType(GT);
+
+    ParmVarDecl *GParm;
+    FunctionDecl *Unw = function("__cdefer_unw_" + N, GP, L, GParm);
+    Unw->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));
+    std::vector<Stmt *> UnwBody;
+    Expr *Action = nullptr;
+    if (OuterF) {
+      Action = linkCall(I, rvalue(arrow(rvalue(ref(GParm, L)), OuterF)), Unw);
+    } else if (!compat::EarlyAlwaysInline) {
+      LookupResult R(S, &Ctx.Idents.get("__atomic_signal_fence"), L, Sema::LookupOrdinaryName);
+      S.LookupName(R, S.TUScope, /*AllowBuiltinCreation=*/true);
+      if (auto *Fence = R.isSingleResult() ? dyn_cast<FunctionDecl>(R.getFoundDecl()) : nullptr)
+        Action = call(Fence, Unw, {intLit(5, L)}, L);
+    }
+    if (OuterF || !compat::EarlyAlwaysInline) {
+      if (!Action)
+        return nullptr;
+      UnwBody.push_back(IfStmt::Create(Ctx, L, IfStatementKind::Ordinary, nullptr, nullptr,
+                                       rvalue(arrow(rvalue(ref(GParm, L)), Armed)), L, L, Action));
+    }
+    Unw->setBody(compat::makeCompound(Ctx, UnwBody, L, L));
+    Out.push_back(Unw);
+
+    VarDecl *G = VarDecl::Create(Ctx, Sl.Fn, L, L, &Ctx.Idents.get("__cdefer_g"), GT,
+                                 Ctx.getTrivialTypeSourceInfo(GT, L), SC_None);
+    std::vector<Expr *> Inits;
+    if (OuterF)
+      Inits.push_back(rvalue(arrow(rvalue(ref(Sl.Param, L)), Sl.Outer)));
+    Inits.push_back(intLit(1, L));
+    auto *ILE = new (Ctx) InitListExpr(Ctx, L, Inits, L);
+    ILE->setType(GT);
+    G->setInit(ILE);
+    G->addAttr(CleanupAttr::CreateImplicit(Ctx, Unw));
+    G->setIsUsed();
+    auto *Member = MemberExpr::CreateImplicit(Ctx, ref(G, L), /*IsArrow=*/false, Armed, Ctx.IntTy, VK_LValue,
+                                              OK_Ordinary);
+    Expr *Disarm = BinaryOperator::Create(Ctx, Member, intLit(0, L), BO_Assign, Ctx.IntTy, VK_PRValue,
+                                          OK_Ordinary, L, FPOptionsOverride());
+    return compat::makeCompound(Ctx, {new (Ctx) DeclStmt(DeclGroupRef(G), L, L), Stmt_, Disarm},
+                                Stmt_->getBeginLoc(), Stmt_->getEndLoc());
+  }
+};
+
+bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     Stmt *Body = D.Marker->getBody();
     if (!Body)
       return false;
@@ -278,13 +485,11 @@ struct Lowering {
     if (Failed)
       return false;
 
-    unsigned N = ++Counter;
     SourceLocation L = D.Kw;
-    DeclContext *TU = Ctx.getTranslationUnitDecl();
-    std::string EnvName = "__cdefer_env_" + std::to_string(N);
-    RecordDecl *RD = compat::makeStruct(Ctx, TU, L, &Ctx.Idents.get(EnvName));
+    RecordDecl *RD = Sl.RD;
     RD->startDefinition();
     llvm::StringSet<> Used;
+    Used.insert("__cdefer_outer");
     for (Capture &C : Caps) {
       QualType FT = C.Size ? C.Size->getType()
                            : C.Decay ? Ctx.getPointerType(Ctx.getAsArrayType(C.Var->getType())->getElementType())
@@ -298,17 +503,16 @@ struct Lowering {
       C.Field->setAccess(AS_public);
       RD->addDecl(C.Field);
     }
+    if (EH && Sl.Link >= 0) {
+      QualType FT = EH->Slots[Sl.Link].EnvPtr;
+      Sl.Outer = FieldDecl::Create(Ctx, RD, L, L, &Ctx.Idents.get("__cdefer_outer"), FT,
+                                   Ctx.getTrivialTypeSourceInfo(FT, L), nullptr, false, ICIS_NoInit);
+      Sl.Outer->setAccess(AS_public);
+      RD->addDecl(Sl.Outer);
+    }
     RD->completeDefinition();
-    QualType EnvTy = compat::recordType(Ctx, RD);
-    QualType EnvPtr = Ctx.getPointerType(EnvTy);
-
-    QualType FnTy = Ctx.getFunctionType(Ctx.VoidTy, {EnvPtr}, FunctionProtoType::ExtProtoInfo());
-    std::string FnName = "__cdefer_fn_" + std::to_string(N);
-    FunctionDecl *FD = compat::makeFunction(Ctx, TU, L, DeclarationName(&Ctx.Idents.get(FnName)), FnTy,
-                                            Ctx.getTrivialTypeSourceInfo(FnTy, L));
-    Param = ParmVarDecl::Create(Ctx, FD, L, L, &Ctx.Idents.get("__cdefer_env"), EnvPtr,
-                                Ctx.getTrivialTypeSourceInfo(EnvPtr, L), SC_None, nullptr);
-    FD->setParams({Param});
+    QualType EnvTy = Sl.EnvTy;
+    FunctionDecl *FD = Sl.Fn;
     FD->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));
 
     // The initialiser, built before STMT is rewritten (sizeof nodes move here).
@@ -329,19 +533,33 @@ struct Lowering {
                                               OK_Ordinary, L, false, FPOptionsOverride()));
       }
     }
+    if (Sl.Outer) {
+      // In the enclosing defer's scope: its env; in its STMT: its parameter.
+      const Slot &O = EH->Slots[Sl.Link];
+      Inits.push_back(Sl.Nested ? EH->rvalue(EH->ref(O.Param, L))
+                                : UnaryOperator::Create(Ctx, EH->ref(O.Env, L), UO_AddrOf, O.EnvPtr,
+                                                        VK_PRValue, OK_Ordinary, L, false, FPOptionsOverride()));
+    }
 
     Body = rewrite(Body);
     checkVM(Body);
     if (Failed)
       return false;
     SourceLocation BB = Body->getBeginLoc(), BE = Body->getEndLoc();
-    FD->setBody(compat::makeCompound(Ctx, {Body}, BB.isValid() ? BB : L, BE.isValid() ? BE : L));
+    Stmt *FnBody = compat::makeCompound(Ctx, {Body}, BB.isValid() ? BB : L, BE.isValid() ? BE : L);
+    if (EH) {
+      FnBody = EH->guard(&Sl - EH->Slots.data(), FnBody);
+      if (!FnBody) {
+        error(L, "cdefer: internal error: cannot build the deferred statement's unwind guard");
+        return false;
+      }
+      FD->addAttr(NoThrowAttr::CreateImplicit(Ctx));
+    }
+    FD->setBody(FnBody);
 
     auto *ILE = new (Ctx) InitListExpr(Ctx, L, Inits, L);
     ILE->setType(EnvTy);
-    VarDecl *Env = VarDecl::Create(Ctx, D.FnContext, L, L,
-                                   &Ctx.Idents.get(EnvName), EnvTy, Ctx.getTrivialTypeSourceInfo(EnvTy, L),
-                                   SC_None);
+    VarDecl *Env = Sl.Env;
     Env->setInit(ILE);
     Env->addAttr(CleanupAttr::CreateImplicit(Ctx, FD));
     Env->setIsUsed();
@@ -363,13 +581,74 @@ struct Lowering {
       error(L, "cdefer: internal error: cannot place the lowered defer");
       return false;
     }
-    D.FnName = FnName;
+    D.FnName = FD->getName().str();
     for (const Capture &C : Caps)
       D.Captures.push_back(C.Size ? "sizeof " + C.Name : C.Name);
     Out.push_back(FD);
     return true;
+}
+
+// The decls of defer D (numbered N), before anything is lowered.
+Slot makeSlot(ASTContext &Ctx, Defer &D, unsigned N) {
+  Slot Sl;
+  Sl.N = N;
+  SourceLocation L = D.Kw;
+  DeclContext *TU = Ctx.getTranslationUnitDecl();
+  std::string EnvName = "__cdefer_env_" + std::to_string(N);
+  Sl.RD = compat::makeStruct(Ctx, TU, L, &Ctx.Idents.get(EnvName));
+  Sl.EnvTy = compat::recordType(Ctx, Sl.RD);
+  Sl.EnvPtr = Ctx.getPointerType(Sl.EnvTy);
+  QualType FnTy = Ctx.getFunctionType(Ctx.VoidTy, {Sl.EnvPtr}, FunctionProtoType::ExtProtoInfo());
+  std::string FnName = "__cdefer_fn_" + std::to_string(N);
+  Sl.Fn = compat::makeFunction(Ctx, TU, L, DeclarationName(&Ctx.Idents.get(FnName)), FnTy,
+                               Ctx.getTrivialTypeSourceInfo(FnTy, L));
+  Sl.Param = ParmVarDecl::Create(Ctx, Sl.Fn, L, L, &Ctx.Idents.get("__cdefer_env"), Sl.EnvPtr,
+                                 Ctx.getTrivialTypeSourceInfo(Sl.EnvPtr, L), SC_None, nullptr);
+  Sl.Fn->setParams({Sl.Param});
+  Sl.Env = VarDecl::Create(Ctx, D.FnContext, L, L, &Ctx.Idents.get(EnvName), Sl.EnvTy,
+                           Ctx.getTrivialTypeSourceInfo(Sl.EnvTy, L), SC_None);
+  return Sl;
+}
+
+// A variable with a user's __attribute__((cleanup)) anywhere in S (the
+// plugin's own are not made yet).
+bool hasUserCleanup(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (D->hasAttr<CleanupAttr>())
+        return true;
+  for (const Stmt *C : S->children())
+    if (hasUserCleanup(C))
+      return true;
+  return false;
+}
+
+// The innermost defer enclosing each defer (its marker in the other's
+// scope or STMT): preorder ranges of one body nest, so it is the one whose
+// range begins last.
+void linkDefers(const FunctionModel &M, std::vector<Slot> &Slots) {
+  for (size_t K = 0; K < M.Defers.size(); ++K) {
+    unsigned At = M.pre(M.Defers[K].Marker);
+    unsigned Best = 0;
+    for (size_t O = 0; O < M.Defers.size(); ++O) {
+      if (O == K)
+        continue;
+      const Defer &D = M.Defers[O];
+      if (D.ScopeR.contains(At) && (Slots[K].Link < 0 || D.ScopeR.Begin > Best)) {
+        Slots[K].Link = O;
+        Slots[K].Nested = false;
+        Best = D.ScopeR.Begin;
+      }
+      if (D.BodyR.contains(At) && (Slots[K].Link < 0 || D.BodyR.Begin > Best)) {
+        Slots[K].Link = O;
+        Slots[K].Nested = true;
+        Best = D.BodyR.Begin;
+      }
+    }
   }
-};
+}
 
 void clearNRVO(Stmt *S) {
   if (!S)
@@ -424,20 +703,42 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
   bool Ok = prepareRecover(M, S, O);
   if (!Ok)
     return false;
-  for (auto It = M.Defers.rbegin(); It != M.Defers.rend(); ++It) {
-    It->FnContext = M.FD;
+  // The decls of every defer first (numbered innermost first, as they are
+  // lowered), so that the EH chain can refer to enclosing ones.
+  size_t NDefers = M.Defers.size();
+  std::vector<Slot> Slots(NDefers);
+  for (size_t I = NDefers; I-- > 0;) {
+    M.Defers[I].FnContext = M.FD;
+    Slots[I] = makeSlot(Ctx, M.Defers[I], ++Counter);
+  }
+  // The EH chain: only where deferred code runs in landing pads (unwinding
+  // on) and every defer of the function is a cleanup function.  Not in a
+  // function with cleanup variables of its own: the chain runs defers only,
+  // and would skip them when deferred code panics on a normal exit (which
+  // Clang's landing pads get right); there the old limit stays.
+  bool Chained = O.Unwind && NDefers > 0 && !hasUserCleanup(M.FD->getBody());
+  for (Defer &D : M.Defers)
+    if (O.Native && !hasLabel(D.Marker->getBody()))
+      Chained = false;
+  Chain EH{S, Ctx, Slots, Synthesized, {}};
+  if (Chained)
+    linkDefers(M, Slots);
+  for (size_t I = NDefers; I-- > 0;) {
+    Defer &D = M.Defers[I];
     // CodeGen emits a DeferStmt's body once per exit path: a label inside it
     // would be defined twice (seen crashing the backend), so such defers keep
     // the cleanup-function lowering.
-    if (O.Native && !hasLabel(It->Marker->getBody())) {
-      if (!lowerNative(Ctx, *It))
+    if (O.Native && !hasLabel(D.Marker->getBody())) {
+      if (!lowerNative(Ctx, D))
         Ok = false;
       continue;
     }
-    Lowering L{Ctx, S.getDiagnostics(), S.getSourceManager(), *It};
+    Lowering L{Ctx, S.getDiagnostics(), S.getSourceManager(), D, Slots[I], Chained ? &EH : nullptr};
     if (!L.run(Synthesized))
       Ok = false;
   }
+  if (Ok && Chained && !EH.finish())
+    Ok = false;
   // `return e;` must copy e before the deferred code runs: no NRVO.
   if (!M.Defers.empty())
     clearNRVO(M.FD->getBody());

@@ -63,8 +63,13 @@ extern int __cdefer_setjmp(__cdefer_frame *__f)
  * unwound and the frame it is running the deferred code of is the one
  * owning *F, the panic is marked recovered and its record returned;
  * once F's remaining deferred statements have run, the runtime longjmps to
- * F->__jb (value 1).  Otherwise NULL, and nothing changes. */
+ * F->__jb (value 1).  Otherwise NULL, and nothing changes.  It never
+ * unwinds (nothrow: no landing pad around the call). */
+#if defined(__GNUC__) || defined(__clang__)
+const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *__f) __attribute__((__nothrow__));
+#else
 const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *__f);
+#endif
 
 #ifdef __cplusplus
 }

@@ -10,7 +10,10 @@
  * __cdefer_recover_in() can tell whether the deferred code calling it
  * belongs to the frame the panic is cleaning up (Go's rule), and it
  * longjmps to a recovering frame once that frame's own cleanups are done
- * (the pattern glibc's pthread_cancel uses).  docs/RUNTIME.md has the
+ * (the pattern glibc's pthread_cancel uses).  The stop function also
+ * records each frame's return address as it goes: that is the backtrace
+ * the report of an unrecovered panic prints (a recovered panic needs none,
+ * so raising costs no separate stack walk).  docs/RUNTIME.md has the
  * whole design.
  *
  * All state is per thread (_Thread_local).  The only process-wide objects
@@ -23,6 +26,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +54,12 @@ struct rec {
     uintptr_t sp;
     __cdefer_frame *target;        /* set by a successful recover */
     uintptr_t target_at;           /* where target's frame is on the stack */
+    uintptr_t target_sp;           /* sp (below) when it was recovered */
+    /* Backtrace, recorded by the stop function frame by frame from the
+     * caller of panic (return address RA) outwards. */
+    void *ra;
+    int bt_skipped;                /* runtime frames passed before RA */
+    uintptr_t bt_cfa;              /* the last recorded frame's (see stop) */
     int nframes;
     void *frames[BT_MAX];          /* backtrace at the panic, caller first */
     char *heap_msg;                /* message when longer than msg[] */
@@ -62,6 +72,7 @@ struct rec {
 struct tstate {
     struct rec *top;
     struct rec *retired;
+    struct rec *spare;             /* a freed record kept for the next panic */
     int exit_armed;                /* pthread key set: freed at thread exit */
     int emergency_busy;            /* `emergency` is in use */
 };
@@ -76,9 +87,11 @@ static _Thread_local struct rec emergency;
 static void free_rec(struct tstate *t, struct rec *r)
 {
     free(r->heap_msg);
+    r->heap_msg = NULL;
     if (r == &emergency) {
-        memset(r, 0, sizeof *r);
         t->emergency_busy = 0;
+    } else if (!t->spare && t->exit_armed) {
+        t->spare = r;              /* thread_exit frees it */
     } else {
         free(r);
     }
@@ -132,6 +145,8 @@ static void thread_exit(void *arg)
         retire(t, r);
     }
     free_retired(t);
+    free(t->spare);
+    t->spare = NULL;
 }
 
 static void make_exit_key(void)
@@ -150,39 +165,6 @@ static void arm_thread_exit(struct tstate *t)
 
 /* ------------------------------------------------------------------ */
 /* Backtraces */
-
-struct capture {
-    void *ips[BT_MAX + BT_SKIP_MAX];
-    int n;
-};
-
-static _Unwind_Reason_Code capture_cb(struct _Unwind_Context *ctx, void *arg)
-{
-    struct capture *c = arg;
-    uintptr_t ip = _Unwind_GetIP(ctx);
-    if (!ip || c->n >= BT_MAX + BT_SKIP_MAX)
-        return _URC_END_OF_STACK;
-    c->ips[c->n++] = (void *)ip;
-    return _URC_NO_REASON;
-}
-
-/* The calling thread's stack from the frame that called panic (whose
- * return address is RA) outwards. */
-static void capture_backtrace(struct rec *p, void *ra)
-{
-    struct capture c;
-    int first = 0, i;
-    c.n = 0;
-    _Unwind_Backtrace(capture_cb, &c);
-    for (i = 0; i < c.n && i < BT_SKIP_MAX; i++) {
-        if (c.ips[i] == ra) {
-            first = i;
-            break;
-        }
-    }
-    for (i = first; i < c.n && p->nframes < BT_MAX; i++)
-        p->frames[p->nframes++] = c.ips[i];
-}
 
 static void print_frame(int i, void *ip)
 {
@@ -287,6 +269,25 @@ CDEFER_NORETURN static void land(struct tstate *t, struct rec *p)
     longjmp(f->__jb, 1);
 }
 
+/* The backtrace, one frame per call of the stop function: from the frame
+ * whose return address is P->ra (the caller of panic) on, skipping the
+ * runtime's own frames before it.  A frame whose landing pad resumed the
+ * unwind is visited again with the same stack pointer: CFA values only
+ * grow along the stack, so a repeated one is not recorded twice. */
+static void record_frame(struct rec *p, struct _Unwind_Context *ctx, uintptr_t cfa)
+{
+    void *ip;
+    if (p->nframes >= BT_MAX || (p->nframes && cfa <= p->bt_cfa))
+        return;
+    ip = (void *)_Unwind_GetIP(ctx);
+    if (!ip)
+        return;
+    if (!p->nframes && ip != p->ra && ++p->bt_skipped <= BT_SKIP_MAX)
+        return;
+    p->frames[p->nframes++] = ip;
+    p->bt_cfa = cfa;
+}
+
 static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
                                 _Unwind_Exception_Class cls,
                                 struct _Unwind_Exception *exc,
@@ -307,9 +308,15 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
         return _URC_NO_REASON;
     }
     cfa = (uintptr_t)_Unwind_GetCFA(ctx);
-    /* Past the recovering frame (its CFA is above its frame record), or
-     * no frame left: its cleanups are done. */
-    if (p->target && ((actions & _UA_END_OF_STACK) || cfa > p->target_at))
+    if (!p->target)                /* a recovered panic is never reported with its frames */
+        record_frame(p, ctx, cfa);
+    /* Its cleanups are done: the unwind is back in the recovering frame
+     * (same stack pointer as when recover() was called in its landing pad:
+     * it can only get there by resuming, from that frame or a deeper one,
+     * and a resume leaves the frame -- neither compiler puts a landing pad
+     * around _Unwind_Resume), or past it (its CFA is above its frame
+     * record; a stack pointer moved by a VLA's restore), or no frame left. */
+    if (p->target && ((actions & _UA_END_OF_STACK) || cfa == p->target_sp || cfa > p->target_at))
         land(t, p);
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
@@ -338,6 +345,19 @@ static void format_message(struct rec *p, const char *fmt, va_list ap)
         p->msg[0] = '\0';
         return;
     }
+    if (!strchr(fmt, '%')) {
+        /* nothing to format (the common `panic("literal")`) */
+        size_t len = strlen(fmt);
+        if (len < sizeof p->msg) {
+            memcpy(p->msg, fmt, len + 1);
+        } else if ((p->heap_msg = malloc(len + 1)) != NULL) {
+            memcpy(p->heap_msg, fmt, len + 1);
+        } else {
+            memcpy(p->msg, fmt, sizeof p->msg - 4);
+            memcpy(p->msg + sizeof p->msg - 4, "...", 4);
+        }
+        return;
+    }
     va_copy(aq, ap);
     n = vsnprintf(p->msg, sizeof p->msg, fmt, aq);
     va_end(aq);
@@ -354,13 +374,19 @@ static void format_message(struct rec *p, const char *fmt, va_list ap)
     }
 }
 
-CDEFER_NORETURN static void vpanic(void *ra, const char *file, int line, const char *func,
-                                   void *value, const char *fmt, va_list ap)
+/* Inlined into both API functions: one frame less for the unwinder. */
+CDEFER_NORETURN static inline __attribute__((__always_inline__)) void
+vpanic(void *ra, const char *file, int line, const char *func, void *value, const char *fmt,
+       va_list ap)
 {
     struct tstate *t = &ts;
-    struct rec *p = calloc(1, sizeof *p);
+    struct rec *p = t->spare;
     _Unwind_Reason_Code rc;
 
+    if (p)
+        t->spare = NULL;
+    else
+        p = malloc(sizeof *p);
     if (!p) {
         if (t->emergency_busy) {
             static const char oom[] = "panic: out of memory while panicking\n";
@@ -373,13 +399,16 @@ CDEFER_NORETURN static void vpanic(void *ra, const char *file, int line, const c
         t->emergency_busy = 1;
         p = &emergency;
     }
+    /* everything but the arrays, which are written before they are read */
+    memset(p, 0, offsetof(struct rec, frames));
+    p->heap_msg = NULL;
     format_message(p, fmt, ap);
     p->info.message = p->heap_msg ? p->heap_msg : p->msg;
     p->info.value = value;
     p->info.file = file;
     p->info.line = line;
     p->info.func = func;
-    capture_backtrace(p, ra);
+    p->ra = ra;
     /* The arguments may have pointed into records retired by earlier
      * panics (`panic("%s", r->message)`); they are formatted now. */
     free_retired(t);
@@ -418,50 +447,30 @@ const cdefer_panic_info *cdefer_recover(void)
     return NULL;
 }
 
-/* The frame holding ADDR, from a walk of the calling thread's stack:
- * [lo, hi) = [its stack pointer, its CFA). */
-struct frame_of {
-    uintptr_t addr, lo, hi;
-    int found, n;
-};
-
-static _Unwind_Reason_Code frame_of_cb(struct _Unwind_Context *ctx, void *arg)
-{
-    struct frame_of *fo = arg;
-    uintptr_t cfa = (uintptr_t)_Unwind_GetCFA(ctx);
-    if (cfa > fo->addr) {
-        fo->hi = cfa;
-        fo->found = 1;
-        return _URC_END_OF_STACK;
-    }
-    fo->lo = cfa;
-    if (++fo->n > 1000)
-        return _URC_END_OF_STACK;
-    return _URC_NO_REASON;
-}
-
+/* F's frame is the one the panic is cleaning up when it is at or above the
+ * stack pointer of that frame (P->sp) -- a frame further out cannot be
+ * running deferred code while the frame it called is still there -- and
+ * the caller runs on the same stack, below P->sp.  Code running on another
+ * stack (a signal stack, a coroutine) has both its own frame and F's on
+ * that stack, a region that cannot hold addresses on both sides of P->sp.
+ * No stack walk. */
 const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
 {
     struct tstate *t = &ts;
     struct rec *p = t->top;
-    uintptr_t a;
-    struct frame_of fo;
+    uintptr_t a, here;
 
-    /* No panic, already recovered, or F's frame is below the frame being
-     * cleaned up (F was called by deferred code and is exiting normally). */
+    /* No panic, already recovered, or not unwinding yet. */
     if (!p || p->target || !p->sp)
         return NULL;
     a = (uintptr_t)(f->__frame ? f->__frame : (void *)f);
-    if (p->sp > a)
-        return NULL;
-    /* F's frame must be the one being cleaned up, not one above it (code
-     * running on another stack: a signal stack, a coroutine). */
-    memset(&fo, 0, sizeof fo);
-    fo.addr = a;
-    _Unwind_Backtrace(frame_of_cb, &fo);
-    if (fo.found && !(fo.lo <= p->sp && p->sp < fo.hi))
+    here = (uintptr_t)__builtin_frame_address(0);
+    /* F's frame below the frame being cleaned up (F was called by deferred
+     * code and is exiting normally), or another stack. */
+    if (a < p->sp || here >= p->sp)
         return NULL;
     p->target = f;
     p->target_at = a;
+    p->target_sp = p->sp;
     return &p->info;
 }

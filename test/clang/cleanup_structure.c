@@ -2,7 +2,11 @@
 // LLVM pass) shows the deferred statement moved into an always_inline
 // function that is called on the normal exit and, with unwinding on (the
 // default), from a landing pad that then resumes; with unwind=off there is no
-// landing pad, no invoke and no personality.
+// landing pad, no invoke and no personality.  With unwinding on the function
+// is nothrow, so the landing pad calls it with a plain call (no terminate
+// pad: a panic raised by the deferred statement during a panic must unwind
+// on), and it guards the statement with a cleanup of its own (the EH chain,
+// docs/DESIGN-clang.md), so the statement's calls are invokes there.
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm -Xclang -disable-llvm-passes %s -o - | %FileCheck --check-prefixes=CHECK,EH %s
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm -Xclang -disable-llvm-passes -Xclang -plugin-arg-cdefer -Xclang unwind=off %s -o - | %FileCheck --check-prefixes=CHECK,NOEH %s
 // At -O0 the always_inline cleanup function is inlined (nothing calls it any more).
@@ -36,11 +40,18 @@ int f(int n)
 // EH: [[PAD]]:
 // EH-NEXT: landingpad { {{ptr|i8\*}}, i32 }
 // EH-NEXT: cleanup
-// EH: invoke void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} noundef [[ENV]])
+// EH: call void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} noundef [[ENV]])
 // EH: resume { {{ptr|i8\*}}, i32 }
+// EH-NOT: @abort
 // NOEH-NOT: landingpad
 // CHECK-LABEL: define internal void @__cdefer_fn_1(
-// CHECK: call void @use(
+// EH: invoke void @use(
+// EH: landingpad
+// EH-NEXT: cleanup
+// EH: call void @__cdefer_unw_1(
+// EH: resume
+// NOEH: call void @use(
+// NOEH-NOT: landingpad
 // CHECK: attributes #{{[0-9]+}} = { alwaysinline
 
 // O0-LABEL: define {{.*}}i32 @f(

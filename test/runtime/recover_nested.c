@@ -4,8 +4,6 @@
 // and recovered inside a function the deferred code calls leaves the first
 // one going; recover-then-panic reports the first as "[recovered]".
 //
-// ONLY: gcc (Clang runs an EH cleanup's calls under an abort() landing pad, so a panic raised by deferred code while a panic unwinds exits 134; docs/DESIGN-clang.md)
-//
 // RUN: %cc -std=c11 -O0 -g -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0
 // RUN: %cc -std=c11 -O2 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O2
 // RUN: sh -c '%run %t.O0 replace >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s
