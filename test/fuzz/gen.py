@@ -17,7 +17,8 @@ What it generates, always within the TS rules:
   random depths with a value that defers then modify; statement
   expressions containing defers; calls between generated functions; struct
   results returned by value.
-Never: jumps into a defer's scope, jumps out of a deferred statement."""
+Never: jumps into a defer's scope, jumps out of a deferred statement,
+undefined behaviour (the accumulator `r` is unsigned, so it wraps)."""
 import random
 import sys
 
@@ -192,7 +193,9 @@ class Gen:
         body = []
         for _ in range(self.r.randrange(2, 6)):
             body.append(self.stmt(ctx))
-        lines = ["static int f%d(int a)" % idx, "{", "    int r = a;"]
+        # r is unsigned: its updates wrap instead of overflowing (undefined
+        # behaviour, which GCC -O2 exploited: seed 100288 before this).
+        lines = ["static int f%d(int a)" % idx, "{", "    unsigned r = a;"]
         lines += ["    " + s for s in body]
         if self.goto_used:
             lines.append("out:")

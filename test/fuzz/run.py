@@ -1,139 +1,81 @@
 #!/usr/bin/env python3
-"""Differential testing of random defer programs (test/fuzz/gen.py).
+"""Differential testing of random defer programs, crash-freedom on broken
+ones, and defer-free code unchanged by the plugins (docs/RELIABILITY.md).
 
-    run.py [--seed S] [--keep DIR] [--build BUILD] N
+    run.py [--seed S] [-j N] [--kind K] [--csmith M] [--batch B]
+           [--keep DIR] [--build BUILD] [--json F] N
 
-Generates N programs (seeds S .. S+N-1) and compiles each with every
-compiler that is present, at -O0 and -O2:
-
-    gcc   -fplugin=BUILD/cdefer-gcc.so
-    clang -fplugin=BUILD/cdefer-clang.so      (the Clang the build used)
-    clang-22 -fdefer-ts -std=c2y              (the reference; without
-                                              -fexceptions, with which it
-                                              crashes on about a third of
-                                              these programs: see
-                                              docs/RELIABILITY.md)
-
-Every compile and run has a time limit and an output cap.  A case passes
-when every compiler compiles it without crashing and every binary prints
-the same output and exits 0.  Known reference bugs are not failures of
-ours and are counted apart:
-  - the reference returns a struct modified by a defer (NRVO): programs
-    with a struct result are not compared with the reference;
-  - the reference crashes (a compiler crash of clang-22 itself).
-A crash, hang or mismatch of a plugin is a failure; the program is kept
-in --keep DIR (default build/fuzz-failures) for minimising.
+Cases, seeds S .. S+N-1 for each kind (test/fuzz/cases.py, csmith_case.py):
+  valid    gen.py programs compiled at -O0 and -O2 by
+             gcc   -fplugin=BUILD/gcc/cdefer.so
+             clang -fplugin=BUILD/cdefer-clang.so   (the Clang the build used)
+             clang-22 -fdefer-ts -std=c2y           (the reference, without
+                                                     -fexceptions: it crashes
+                                                     with it, RELIABILITY.md)
+           and run: every output must be the same.  B programs (default 25)
+           share one translation unit; a failing batch is narrowed to seeds.
+  invalid  mutate.py mutants compiled by each plugin at -O0 and -O2: exit
+           status 0 or 1, no crash text, no signal, no hang.
+  csmith   M Csmith programs (default 10; seeds S .. S+M-1): with and
+           without a plugin loaded with unwind=off, identical object files;
+           with unwinding on, identical output.  Programs that run too long
+           even without the plugin are skipped and counted apart.
+--kind valid|invalid|csmith|both|all (default both = valid and invalid, plus
+the M csmith cases).  Known reference bugs are counted apart, not as
+failures: programs with a struct result are not compared with the
+reference (NRVO bug); a reference crash is noted.  A failing program is
+kept in --keep DIR (default BUILD/fuzz-failures) for test/fuzz/reduce.sh.
 Ends with "N passed, N failed"."""
 import argparse
+import concurrent.futures
+import json
 import os
-import re
-import shutil
-import subprocess
 import sys
 import tempfile
+import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-CRASH = re.compile(rb"internal compiler error|Segmentation fault|PLEASE submit|Stack dump")
-
-
-def compilers(build):
-    inc = os.path.join(ROOT, "runtime", "include")
-    out = []
-    gcc_so = os.path.join(build, "cdefer-gcc.so")
-    if os.path.exists(gcc_so):
-        out.append(("gcc", ["gcc", "-fplugin=" + gcc_so, "-I" + inc], False))
-    clang_so = os.path.join(build, "cdefer-clang.so")
-    clang = None
-    cache = os.path.join(build, "CMakeCache.txt")
-    if os.path.exists(cache):
-        m = re.search(r"^Clang_DIR:PATH=(.*)/lib/cmake/clang$", open(cache).read(), re.M)
-        if m:
-            clang = os.path.join(m.group(1), "bin", "clang")
-    if os.path.exists(clang_so) and clang and os.path.exists(clang):
-        out.append(("clang", [clang, "-fplugin=" + clang_so, "-I" + inc], False))
-    ref = shutil.which("clang-22")
-    if ref:
-        out.append(("reference", [ref, "-fdefer-ts", "-std=c2y", "-I" + inc], True))
-    return out
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cases            # noqa: E402
+import csmith_case      # noqa: E402
+from common import ROOT, compilers   # noqa: E402
 
 
-def run_case(seed, ccs, work, size):
-    src = os.path.join(work, "p%d.c" % seed)
-    prog = subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), str(seed),
-                           "--size", str(size)], stdout=subprocess.PIPE, check=True).stdout
-    with open(src, "wb") as f:
-        f.write(prog)
-    struct_result = b"(struct-result)" in prog.split(b"\n", 1)[0]
-    outputs = {}
-    notes = []
-    for name, cc, is_ref in ccs:
-        if is_ref and struct_result:
-            notes.append("reference skipped: struct result (known NRVO bug)")
-            continue
-        for opt in ("-O0", "-O2"):
-            exe = os.path.join(work, "p%d-%s%s" % (seed, name, opt))
-            try:
-                c = subprocess.run(cc + [opt, "-w", src, "-o", exe], stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, timeout=120)
-            except subprocess.TimeoutExpired:
-                return False, "%s %s: compiler hang" % (name, opt), notes
-            if c.returncode != 0:
-                if is_ref and (CRASH.search(c.stdout) or c.returncode < 0):
-                    notes.append("reference crashed at %s (known clang-22 bug)" % opt)
-                    continue
-                return False, "%s %s: compile failed:\n%s" % (
-                    name, opt, c.stdout.decode(errors="replace")[:3000]), notes
-            try:
-                r = subprocess.run([sys.executable, os.path.join(ROOT, "test", "lit",
-                                                                 "run_capped.py"),
-                                    "--timeout", "10", "--cap", "1000000", exe],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
-            except subprocess.TimeoutExpired:
-                return False, "%s %s: run hang" % (name, opt), notes
-            if r.returncode != 0:
-                return False, "%s %s: exit status %d\n%s" % (
-                    name, opt, r.returncode, r.stderr.decode(errors="replace")[:2000]), notes
-            outputs["%s %s" % (name, opt)] = r.stdout
-    if len(set(outputs.values())) > 1:
-        first = next(iter(outputs))
-        diff = [k for k, v in outputs.items() if v != outputs[first]]
-        return False, "output mismatch: %s differ from %s" % (", ".join(diff), first), notes
-    return True, "", notes
+def task(kind, seeds, ccs, size, batch):
+    """Runs one unit of work in its own directory; a list of results
+    (kind, seed, ok, why, notes, source)."""
+    with tempfile.TemporaryDirectory(prefix="cdefer-fuzz-") as work:
+        if kind == "valid":
+            res = []
+            for i in range(0, len(seeds), batch):
+                part = seeds[i:i + batch]
+                if len(part) == 1:
+                    res.append(cases.run_valid(part[0], ccs, work, size))
+                else:
+                    res += cases.run_valid_batch(part, ccs, work, size)
+        elif kind == "invalid":
+            res = [cases.run_invalid(s, ccs, work, size) for s in seeds]
+        else:
+            res = [csmith_case.run_csmith(s, ccs, work) for s in seeds]
+    return [(kind,) + r for r in res]
 
 
-def run_invalid(seed, ccs, work, size):
-    """A broken program: every plugin must answer without crash or hang."""
-    src = os.path.join(work, "p%d.c" % seed)
-    prog = subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), str(seed),
-                           "--size", str(size // 2)], stdout=subprocess.PIPE, check=True).stdout
-    broken = subprocess.run([sys.executable, os.path.join(HERE, "mutate.py"), str(seed)],
-                            input=prog, stdout=subprocess.PIPE, check=True).stdout
-    with open(src, "wb") as f:
-        f.write(broken)
-    for name, cc, is_ref in ccs:
-        if is_ref:
-            continue
-        for opt in ("-O0", "-O2"):
-            try:
-                c = subprocess.run(cc + [opt, "-w", "-c", src, "-o", src + ".o"],
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   timeout=60)
-            except subprocess.TimeoutExpired:
-                return False, "%s %s: compiler hang" % (name, opt), []
-            if c.returncode < 0 or c.returncode > 1 or CRASH.search(c.stdout):
-                return False, "%s %s: compiler crashed (status %d):\n%s" % (
-                    name, opt, c.returncode, c.stdout.decode(errors="replace")[-3000:]), []
-    return True, "", []
-
-
-def write_json(path, results):
-    """lit's JSON result shape, so that test/lit/summary.py adds them up."""
-    import json
-    with open(path, "w") as f:
-        json.dump({"__version__": [0, 0, 0], "elapsed": 0,
-                   "tests": [{"name": n, "code": c, "output": o, "elapsed": 0}
-                             for n, c, o in results]}, f)
+def plan(a):
+    kinds = {"both": ("valid", "invalid"), "all": ("valid", "invalid", "csmith")}.get(
+        a.kind, (a.kind,))
+    units = []
+    for kind in ("valid", "invalid"):
+        if kind in kinds:
+            step = a.batch if kind == "valid" else 20
+            for s in range(a.seed, a.seed + a.n, step):
+                units.append((kind, list(range(s, min(s + step, a.seed + a.n)))))
+    m = a.n if a.kind == "csmith" else a.csmith
+    if a.kind in ("both", "all", "csmith") and m:
+        if csmith_case.available():
+            units += [("csmith", [s]) for s in range(a.seed, a.seed + m)]
+        else:
+            print("fuzz: csmith or /usr/include/csmith missing: no csmith cases "
+                  "(apt-get install csmith libcsmith-dev)")
+    return units
 
 
 def main():
@@ -141,47 +83,83 @@ def main():
     ap.add_argument("n", type=int)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--size", type=int, default=40)
+    ap.add_argument("-j", "--jobs", type=int, default=1)
+    ap.add_argument("--batch", type=int, default=25, help="valid programs per translation unit")
+    ap.add_argument("--csmith", type=int, default=10, help="csmith cases (kind both/all)")
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--keep", default=None)
-    ap.add_argument("--kind", choices=("valid", "invalid", "both"), default="both")
+    ap.add_argument("--kind", choices=("valid", "invalid", "csmith", "both", "all"),
+                    default="both")
     ap.add_argument("--json", default=None, help="also write lit-style JSON results here")
     a = ap.parse_args()
+    if a.kind == "all":
+        a.csmith = a.n
     keep = a.keep or os.path.join(a.build, "fuzz-failures")
     ccs = compilers(a.build)
-    if len([c for c in ccs if not c[2]]) == 0:
+    if not [c for c in ccs if not c.is_ref]:
         print("fuzz: no plugin built in %s" % a.build)
         print("0 passed, 1 failed")
         return 1
-    print("fuzz: compilers: " + ", ".join(c[0] for c in ccs))
-    passed = failed = ref_crash = ref_struct = 0
+    print("fuzz: compilers: " + ", ".join(c.name for c in ccs), flush=True)
+    units = plan(a)
+    total = sum(len(u[1]) for u in units)
+    t0 = time.time()
+    counts = {"passed": 0, "failed": 0, "skipped": 0, "ref_crash": 0, "ref_struct": 0}
+    per_kind = {}
     results = []
-    kinds = ("valid", "invalid") if a.kind == "both" else (a.kind,)
-    with tempfile.TemporaryDirectory() as work:
-        for kind in kinds:
-            for seed in range(a.seed, a.seed + a.n):
-                fn = run_case if kind == "valid" else run_invalid
-                ok, why, notes = fn(seed, ccs, work, a.size)
-                ref_crash += any("crashed" in n for n in notes)
-                ref_struct += any("struct" in n for n in notes)
-                name = "fuzz :: %s/seed-%d" % (kind, seed)
-                if ok:
-                    passed += 1
-                    results.append((name, "PASS", ""))
-                else:
-                    failed += 1
-                    os.makedirs(keep, exist_ok=True)
-                    shutil.copy(os.path.join(work, "p%d.c" % seed),
-                                os.path.join(keep, "%s-%d.c" % (kind, seed)))
-                    print("FAIL %s seed %d: %s" % (kind, seed, why))
-                    results.append((name, "FAIL", why))
-                for f in os.listdir(work):
-                    os.unlink(os.path.join(work, f))
+
+    def record(kind, seed, ok, why, notes, src):
+        counts["ref_crash"] += any("crashed" in n for n in notes)
+        counts["ref_struct"] += any("struct" in n for n in notes)
+        k = per_kind.setdefault(kind, [0, 0, 0])
+        name = "fuzz :: %s/seed-%d" % (kind, seed)
+        if ok:
+            counts["passed"] += 1
+            k[0] += 1
+            results.append((name, "PASS", ""))
+        elif ok is None:
+            counts["skipped"] += 1
+            k[2] += 1
+            results.append((name, "UNSUPPORTED", why))
+        else:
+            counts["failed"] += 1
+            k[1] += 1
+            os.makedirs(keep, exist_ok=True)
+            with open(os.path.join(keep, "%s-%d.c" % (kind, seed)), "w") as f:
+                f.write(src)
+            print("FAIL %s seed %d: %s" % (kind, seed, why), flush=True)
+            results.append((name, "FAIL", why))
+        done = counts["passed"] + counts["failed"] + counts["skipped"]
+        if total >= 1000 and done % 500 == 0:
+            print("fuzz: %d/%d done, %d failed, %.0f s" % (done, total, counts["failed"],
+                                                          time.time() - t0), flush=True)
+
+    if a.jobs <= 1:
+        for kind, seeds in units:
+            for r in task(kind, seeds, ccs, a.size, a.batch):
+                record(*r)
+    else:
+        with concurrent.futures.ProcessPoolExecutor(a.jobs) as pool:
+            futs = [pool.submit(task, kind, seeds, ccs, a.size, a.batch)
+                    for kind, seeds in units]
+            for f in concurrent.futures.as_completed(futs):
+                for r in f.result():
+                    record(*r)
     if a.json:
-        write_json(a.json, results)
+        results.sort()
+        with open(a.json, "w") as f:   # lit's JSON shape, for test/lit/summary.py
+            json.dump({"__version__": [0, 0, 0], "elapsed": time.time() - t0,
+                       "tests": [{"name": n, "code": c, "output": o, "elapsed": 0}
+                                 for n, c, o in results]}, f)
+    for kind, (p, fl, sk) in sorted(per_kind.items()):
+        print("fuzz: %s: %d passed, %d failed%s" % (kind, p, fl,
+                                                    ", %d skipped (run too long without "
+                                                    "the plugin)" % sk if sk else ""))
     print("fuzz: reference crashed on %d programs, not compared with it on %d "
-          "(struct results)" % (ref_crash, ref_struct))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+          "(struct results); %.0f s" % (counts["ref_crash"], counts["ref_struct"],
+                                        time.time() - t0))
+    print("%d passed, %d failed" % (counts["passed"], counts["failed"]))
+    return 1 if counts["failed"] else 0
 
 
 if __name__ == "__main__":

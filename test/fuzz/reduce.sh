@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# test/fuzz/reduce.sh [--kind valid|invalid] [--grep TEXT] SEED: minimises the
+# program of a failing fuzz seed with C-Vise (see test/fuzz/reduce.py).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+exec /usr/bin/python3 test/fuzz/reduce.py "$@"
