@@ -2,8 +2,8 @@
 """Differential testing of random defer programs, crash-freedom on broken
 ones, and defer-free code unchanged by the plugins (docs/RELIABILITY.md).
 
-    run.py [--seed S] [-j N] [--kind K] [--csmith M] [--batch B]
-           [--keep DIR] [--build BUILD] [--json F] N
+    run.py [--seed S] [-j N] [--kind K] [--csmith M] [--csmith-opts O]
+           [--batch B] [--keep DIR] [--build BUILD] [--json F] N
 
 Cases, seeds S .. S+N-1 for each kind (test/fuzz/cases.py, csmith_case.py):
   valid    gen.py programs compiled at -O0 and -O2 by
@@ -40,7 +40,7 @@ import csmith_case      # noqa: E402
 from common import ROOT, compilers   # noqa: E402
 
 
-def task(kind, seeds, ccs, size, batch):
+def task(kind, seeds, ccs, size, batch, csmith_opts=()):
     """Runs one unit of work in its own directory; a list of results
     (kind, seed, ok, why, notes, source)."""
     with tempfile.TemporaryDirectory(prefix="cdefer-fuzz-") as work:
@@ -55,7 +55,7 @@ def task(kind, seeds, ccs, size, batch):
         elif kind == "invalid":
             res = [cases.run_invalid(s, ccs, work, size) for s in seeds]
         else:
-            res = [csmith_case.run_csmith(s, ccs, work) for s in seeds]
+            res = [csmith_case.run_csmith(s, ccs, work, csmith_opts) for s in seeds]
     return [(kind,) + r for r in res]
 
 
@@ -86,6 +86,8 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=1)
     ap.add_argument("--batch", type=int, default=25, help="valid programs per translation unit")
     ap.add_argument("--csmith", type=int, default=10, help="csmith cases (kind both/all)")
+    ap.add_argument("--csmith-opts", default="",
+                    help="options for csmith, e.g. '--max-funcs 4 --max-block-depth 3'")
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--keep", default=None)
     ap.add_argument("--kind", choices=("valid", "invalid", "csmith", "both", "all"),
@@ -136,11 +138,11 @@ def main():
 
     if a.jobs <= 1:
         for kind, seeds in units:
-            for r in task(kind, seeds, ccs, a.size, a.batch):
+            for r in task(kind, seeds, ccs, a.size, a.batch, a.csmith_opts.split()):
                 record(*r)
     else:
         with concurrent.futures.ProcessPoolExecutor(a.jobs) as pool:
-            futs = [pool.submit(task, kind, seeds, ccs, a.size, a.batch)
+            futs = [pool.submit(task, kind, seeds, ccs, a.size, a.batch, a.csmith_opts.split())
                     for kind, seeds in units]
             for f in concurrent.futures.as_completed(futs):
                 for r in f.result():
