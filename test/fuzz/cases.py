@@ -24,6 +24,8 @@ from common import compile_, crashed, run_exe
 SEP = b"@@@ fuzz seed "
 NAMES = re.compile(r'"(?:[^"\\]|\\.)*"|\b(?:f\d+|fs|g|T|S|main)\b')
 STRUCT_NOTE = "reference skipped: struct result (known NRVO bug)"
+CLEANUP_NOTE = ("reference alone differs: a defer within a deferred statement "
+                "(known clang-22 bug)")
 
 
 def program(seed, size):
@@ -32,6 +34,13 @@ def program(seed, size):
 
 def struct_result(src):
     return "(struct-result)" in src.split("\n", 1)[0]
+
+
+def defer_in_defer(src):
+    """gen.py marks a program with a defer within a deferred statement:
+    clang-22 -fdefer-ts miscompiles some of those when the outer defer is
+    left by a jump (docs/RELIABILITY.md)."""
+    return "(defer-in-defer)" in src.split("\n", 1)[0]
 
 
 def as_part(seed, src):
@@ -56,9 +65,11 @@ def batch_source(seeds, size):
     return "\n".join(parts)
 
 
-def build_and_run(ccs, src_path, stem, skip_ref=False, run_timeout=10, cap=1 << 20):
+def build_and_run(ccs, src_path, stem, skip_ref=False, run_timeout=10, cap=1 << 20,
+                  ref_lenient=False):
     """Compiles src_path with each compiler at -O0 and -O2 and runs it.
-    Returns (outputs {label: stdout}, error or "", notes)."""
+    Returns (outputs {label: stdout}, error or "", notes).  ref_lenient: a
+    reference binary that hangs or fails is noted (CLEANUP_NOTE), not an error."""
     outputs, notes = {}, []
     work = os.path.dirname(src_path)
     for cc in ccs:
@@ -78,6 +89,10 @@ def build_and_run(ccs, src_path, stem, skip_ref=False, run_timeout=10, cap=1 << 
                     cc.name, opt, status, out.decode(errors="replace")[:3000]), notes
             st, so, se = run_exe(exe, work, run_timeout, cap)
             os.unlink(exe)
+            if cc.is_ref and ref_lenient and st != 0:
+                notes.append("%s (%s: %s)" % (CLEANUP_NOTE, opt, "hang" if st == "timeout"
+                                              else "exit status %s" % st))
+                continue
             if st == "timeout":
                 return outputs, "%s %s: run hang (over %d s)" % (cc.name, opt, run_timeout), notes
             if st != 0:
@@ -87,13 +102,21 @@ def build_and_run(ccs, src_path, stem, skip_ref=False, run_timeout=10, cap=1 << 
     return outputs, "", notes
 
 
-def compare(outputs):
-    """"" when every output is the same, else which differ."""
+def compare(outputs, src=None):
+    """("", notes) when every output is the same, else (which differ, []).
+    For a program with a defer in a deferred statement (src given), the
+    reference alone differing from the plugins, which agree, is the
+    reference's known bug: noted, not a mismatch."""
     if len(set(outputs.values())) <= 1:
-        return ""
+        return "", []
     first = next(iter(outputs))
     diff = [k for k, v in outputs.items() if v != outputs[first]]
-    return "output mismatch: %s differ from %s" % (", ".join(diff), first)
+    if src is not None and defer_in_defer(src):
+        ours = set(v for k, v in outputs.items() if not k.startswith("reference"))
+        if len(ours) == 1:
+            return "", ["%s (%s)" % (CLEANUP_NOTE, ", ".join(
+                k for k, v in outputs.items() if v not in ours))]
+    return "output mismatch: %s differ from %s" % (", ".join(diff), first), []
 
 
 def run_valid(seed, ccs, work, size):
@@ -103,9 +126,10 @@ def run_valid(seed, ccs, work, size):
     with open(path, "w") as f:
         f.write(src)
     outputs, err, notes = build_and_run(ccs, path, os.path.join(work, "p%d" % seed),
-                                        skip_ref=struct_result(src))
-    why = err or compare(outputs)
-    return seed, not why, why, notes, src
+                                        skip_ref=struct_result(src),
+                                        ref_lenient=defer_in_defer(src))
+    why, more = ("", []) if err else compare(outputs, src)
+    return seed, not (err or why), err or why, notes + more, src
 
 
 def split_sections(out, seeds):
@@ -151,9 +175,9 @@ def run_valid_batch(seeds, ccs, work, size):
         skip = struct_result(src)
         per = {k: v[s] for k, v in sections.items()
                if not (skip and k.startswith("reference"))}
-        why = compare(per)
+        why, more = compare(per, src)
         if not why:
-            res.append((s, True, "", [STRUCT_NOTE] if skip else [], src))
+            res.append((s, True, "", ([STRUCT_NOTE] if skip else []) + more, src))
             continue
         alone = run_valid(s, ccs, work, size)
         note = "alone: " + ("passes" if alone[1] else alone[2].split("\n")[0])

@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
 """Minimises a failing fuzz case with C-Vise (Debian's cvise).
 
-    reduce.py [--kind valid|invalid] [--grep TEXT] [--build B] [--dir D]
-              [--no-run] [--jobs N] SEED
+    reduce.py [--kind valid|invalid] [--ref-differs] [--grep TEXT] [--build B]
+              [--dir D] [--no-run] [--jobs N] SEED
 
 Writes into D (default BUILD/reduce-KIND-SEED):
   prog.c          the program of that seed, alone (gen.py for valid, the
                   mutate.py mutant for invalid), as run.py builds it;
   interesting.sh  C-Vise's interestingness test, with every compiler path
                   written out, exit status 0 when the file still fails:
-    valid    every compiler compiles it at -O0 and -O2, every binary exits
-             0 within 10 s, it is free of undefined behaviour under the
-             reference's UBSan, and the outputs are not all the same
-             (the reference left out for a struct-result program);
+    valid    every compiler compiles it at -O0 and -O2 without a warning
+             that marks undefined behaviour (UB_WARNINGS), every binary
+             exits 0 within 10 s, it is free of undefined behaviour under
+             the reference's UBSan, and the outputs are not all the same
+             (the reference left out for a struct-result program); with
+             --ref-differs, the plugins' outputs are all the same and the
+             reference's differ;
     invalid  a plugin crashes or hangs on it (as run.py judges it);
     --grep   (an artificial failure, to try the machinery) GCC + plugin at
              -O0 compiles it and the program's output has a line TEXT;
@@ -41,21 +44,32 @@ def q(argv):
     return " ".join(shlex.quote(a) for a in argv)
 
 
-def script_valid(ccs, struct):
+# Warnings that mark undefined behaviour a reduction can wander into and
+# UBSan does not see (a printf argument dropped, a variable left
+# uninitialized, a function without its return).
+UB_WARNINGS = ["-Werror=format", "-Werror=uninitialized", "-Werror=return-type",
+               "-Werror=implicit-function-declaration", "-Werror=implicit-int"]
+
+
+def script_valid(ccs, struct, ref_differs=False):
     s = ["n=0"]
     for cc in ccs:
         if cc.is_ref and struct:
             continue
+        kind = "r" if cc.is_ref else "p"
         for opt in ("-O0", "-O2"):
             s.append("n=$((n + 1))")
-            s.append("timeout 60 %s %s -w prog.c -o exe$n >/dev/null 2>&1 || exit 1" % (
-                q(cc.argv), opt))
-            s.append("timeout 10 ./exe$n > out$n 2>/dev/null || exit 1")
+            s.append("timeout 60 %s %s %s prog.c -o exe$n >/dev/null 2>&1 || exit 1" % (
+                q(cc.argv), opt, q(UB_WARNINGS)))
+            s.append("timeout 10 ./exe$n > out%s$n 2>/dev/null || exit 1" % kind)
     ref = [c for c in ccs if c.is_ref]
     if ref:
         s.append("timeout 60 %s -O0 -fsanitize=undefined -fno-sanitize-recover=all -w "
                  "prog.c -o ubsan >/dev/null 2>&1 || exit 1" % q(ref[0].argv))
         s.append("timeout 10 ./ubsan >/dev/null 2>&1 || exit 1")
+    if ref_differs:
+        # The plugins agree and the reference does not.
+        s.append('[ "$(md5sum outp* | cut -d" " -f1 | sort -u | wc -l)" -eq 1 ] || exit 1')
     s.append('[ "$(md5sum out* | cut -d" " -f1 | sort -u | wc -l)" -gt 1 ]')
     return "\n".join(s) + "\n"
 
@@ -87,6 +101,9 @@ def main():
     ap.add_argument("--kind", choices=("valid", "invalid"), default="valid")
     ap.add_argument("--size", type=int, default=40)
     ap.add_argument("--grep", default=None)
+    ap.add_argument("--ref-differs", action="store_true",
+                    help="valid: interesting only while the plugins agree and the "
+                         "reference does not")
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--dir", default=None)
     ap.add_argument("--no-run", action="store_true")
@@ -104,7 +121,7 @@ def main():
     if a.grep is not None:
         body = script_grep(ccs, a.grep)
     elif a.kind == "valid":
-        body = script_valid(ccs, cases.struct_result(src))
+        body = script_valid(ccs, cases.struct_result(src), a.ref_differs)
     else:
         body = script_invalid(ccs)
     test = os.path.join(d, "interesting.sh")

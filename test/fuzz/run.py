@@ -106,13 +106,19 @@ def main():
     units = plan(a)
     total = sum(len(u[1]) for u in units)
     t0 = time.time()
-    counts = {"passed": 0, "failed": 0, "skipped": 0, "ref_crash": 0, "ref_struct": 0}
+    counts = {"passed": 0, "failed": 0, "skipped": 0, "ref_crash": 0, "ref_struct": 0,
+              "ref_goto": 0}
     per_kind = {}
     results = []
 
     def record(kind, seed, ok, why, notes, src):
         counts["ref_crash"] += any("crashed" in n for n in notes)
         counts["ref_struct"] += any("struct" in n for n in notes)
+        for n in notes:
+            if "within a deferred" in n:
+                counts["ref_goto"] += 1
+                print("REFERENCE %s seed %d: %s" % (kind, seed, n), flush=True)
+                break
         k = per_kind.setdefault(kind, [0, 0, 0])
         name = "fuzz :: %s/seed-%d" % (kind, seed)
         if ok:
@@ -158,8 +164,9 @@ def main():
                                                     ", %d skipped (run too long without "
                                                     "the plugin)" % sk if sk else ""))
     print("fuzz: reference crashed on %d programs, not compared with it on %d "
-          "(struct results); %.0f s" % (counts["ref_crash"], counts["ref_struct"],
-                                        time.time() - t0))
+          "(struct results), alone in differing on %d (a defer within a deferred "
+          "statement); %.0f s" % (counts["ref_crash"], counts["ref_struct"],
+                                  counts["ref_goto"], time.time() - t0))
     print("%d passed, %d failed" % (counts["passed"], counts["failed"]))
     return 1 if counts["failed"] else 0
 
