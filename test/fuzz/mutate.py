@@ -6,8 +6,9 @@
 The mutations aim at the TS constraints and at the plugins' parsers: a jump
 into a defer's scope or into a deferred statement, a return/break/continue/
 goto out of a deferred statement, a labelled deferred statement, setjmp in
-a deferred statement, `_Defer` with no statement or at file scope, deleted
-or duplicated tokens, garbage, truncation.  The compiler must answer every
+a deferred statement, `_Defer` with no statement or at file scope, a label
+moved elsewhere in its function (into a defer's scope, a deferred statement,
+a statement expression), deleted or duplicated tokens, garbage, truncation.  The compiler must answer every
 one with diagnostics or a successful compile: never a crash or a hang
 (test/fuzz/run.py --kind invalid checks that)."""
 import random
@@ -25,7 +26,7 @@ def mutate(src, r):
     body = [i for i, l in enumerate(lines) if l.startswith("    ")]
     kind = r.choice(["jump_in", "leave_defer", "label_defer", "setjmp", "empty",
                      "file_scope", "delete", "duplicate", "garbage", "truncate",
-                     "swap", "case_in"])
+                     "swap", "case_in", "move_label"])
     if kind == "truncate":
         return src[:r.randrange(len(src))]
     if kind == "file_scope":
@@ -47,6 +48,22 @@ def mutate(src, r):
         a, b = r.randrange(len(toks)), r.randrange(len(toks))
         toks[a], toks[b] = toks[b], toks[a]
         return " ".join(toks)
+    if kind == "move_label":
+        # One of gen.py's labels (after a block, at a block's top) moved in
+        # front of another traced statement of its line: its gotos now jump
+        # into defers' scopes, into deferred statements or statement
+        # expressions, over defers, backwards; or out of the label's sight.
+        labs = [(i, m) for i, l in enumerate(lines)
+                for m in re.finditer(r"\b(?:L|again)\d+: ", l)]
+        if labs:
+            i, m = r.choice(labs)
+            line = lines[i][:m.start()] + lines[i][m.end():]
+            spots = [t.start() for t in re.finditer(r"T\(\d+\);", line)]
+            if spots:
+                k = r.choice(spots)
+                line = line[:k] + m.group(0) + line[k:]
+            lines[i] = line
+            return "\n".join(lines)
     if not body:
         return src + "\n_Defer"
     i = r.choice(body)
