@@ -12,7 +12,6 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -38,10 +37,15 @@ const char *bracelessKeyword(const Defer &D) {
 }
 
 bool isSetjmpName(StringRef N) {
-  return llvm::StringSwitch<bool>(N)
-      .Cases("setjmp", "_setjmp", "sigsetjmp", "longjmp", "_longjmp", "siglongjmp", true)
-      .Cases("__builtin_setjmp", "__builtin_longjmp", "__sigsetjmp", true)
-      .Default(false);
+  // A plain list: StringSwitch::Cases with many arguments is deprecated in
+  // Clang 22 and its replacement does not exist in Clang 14.
+  static const char *const Names[] = {
+      "setjmp",  "_setjmp",          "sigsetjmp",         "longjmp",     "_longjmp",
+      "siglongjmp", "__builtin_setjmp", "__builtin_longjmp", "__sigsetjmp"};
+  for (const char *Name : Names)
+    if (N == Name)
+      return true;
+  return false;
 }
 
 struct Checker {
