@@ -30,8 +30,9 @@ def available():
 
 def csmith_source(seed, path, opts=()):
     # In the work directory: csmith writes a platform.info there.
-    r = subprocess.run(["csmith", "--seed", str(seed)] + list(opts) + ["-o", path], stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, timeout=60, cwd=os.path.dirname(path))
+    r = subprocess.run(["csmith", "--seed", str(seed)] + list(opts) + ["-o", path],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60,
+                       cwd=os.path.dirname(path))
     if r.returncode != 0:
         raise RuntimeError("csmith --seed %d failed: %s" % (seed, r.stdout[-500:]))
 

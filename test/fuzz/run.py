@@ -112,7 +112,7 @@ def main():
     total = sum(len(u[1]) for u in units)
     t0 = time.time()
     counts = {"passed": 0, "failed": 0, "skipped": 0, "ref_crash": 0, "ref_struct": 0,
-              "ref_goto": 0}
+              "ref_alone": 0}
     per_kind = {}
     results = []
 
@@ -121,7 +121,7 @@ def main():
         counts["ref_struct"] += any("struct" in n for n in notes)
         for n in notes:
             if "within a deferred" in n:
-                counts["ref_goto"] += 1
+                counts["ref_alone"] += 1
                 print("REFERENCE %s seed %d: %s" % (kind, seed, n), flush=True)
                 break
         k = per_kind.setdefault(kind, [0, 0, 0])
@@ -171,7 +171,7 @@ def main():
     print("fuzz: reference crashed on %d programs, not compared with it on %d "
           "(struct results), alone in differing on %d (a defer within a deferred "
           "statement); %.0f s" % (counts["ref_crash"], counts["ref_struct"],
-                                  counts["ref_goto"], time.time() - t0))
+                                  counts["ref_alone"], time.time() - t0))
     print("%d passed, %d failed" % (counts["passed"], counts["failed"]))
     return 1 if counts["failed"] else 0
 
