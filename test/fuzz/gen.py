@@ -9,10 +9,11 @@ testing (test/fuzz/run.sh) compiles it with every compiler and compares.
 
 What it generates, always within the TS rules:
   nested blocks; defers whose statement is a trace, a block, an `if`, a loop
-  with its own break/continue, another defer, an update of a local that is
-  read later (by-reference semantics); for/while/do loops with break and
-  continue at random depths; switch with braced case blocks; forward `goto`
-  to the function's exit label (never past a defer in the label's scope);
+  with its own break/continue, another defer (braced, or `defer defer S;`),
+  an update of a local that is read later (by-reference semantics);
+  for/while/do loops with break and continue at random depths; switch with
+  braced case blocks; forward `goto` to the function's exit label (never
+  past a defer in the label's scope);
   forward `goto` from any depth to labels after an enclosing block, leaving
   the defers of every block in between (three or more such labels reach
   GCC's goto dispatch); backward `goto` to the top of a block, from the
@@ -146,6 +147,11 @@ class Gen:
             i = self.fresh("i")
             body = "for (int %s = 0; %s < %d; %s++) %s" % (
                 i, i, r.randrange(1, 4), i, self.block(d.nested(loop=True)))
+        elif r.random() < 0.1:
+            # `defer defer S;`: the inner deferred statement without braces
+            # (clang-22's bug C when a jump runs it, docs/RELIABILITY.md).
+            self.defer_made(d)
+            body = "defer %s" % self.t()
         else:
             self.defer_made(d)
             body = "{ %s defer %s %s }" % (self.t(), self.block(d.nested()), self.t())
