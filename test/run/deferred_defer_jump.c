@@ -3,7 +3,7 @@
 // outer deferred statement runs: on falling off the block, and equally when a
 // `return`, `goto`, `break` or `continue` leaves the scope.  Found by
 // test/fuzz/gen.py (seed 300839), reduced with test/fuzz/reduce.sh --ref-differs.
-// REFERENCE-WRONG: clang-22 -fdefer-ts runs the inner statement only on falling off the block; on a jump it drops it (f compiles to `ret i32 5`) (docs/RELIABILITY.md, bug C)
+// REFERENCE-WRONG: clang-22 -fdefer-ts runs the inner statement only on falling off the block; on a jump it drops it (by_return compiles to `ret i32 5`) (docs/RELIABILITY.md, bug C)
 #include <stddefer.h>
 #include <stdio.h>
 
