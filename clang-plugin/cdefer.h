@@ -6,6 +6,7 @@
 //   lower.cpp   capture/rewrite of the deferred statement, cleanup lowering
 //   recover.cpp cdefer_result and the recover() lowering
 //   dump.cpp    the `dump` option's report
+//   sites.cpp   which functions can hold a defer (the `_Defer` expansions seen)
 //   plugin.cpp  options, predefined macros, pragma, diagnostics, the action
 #ifndef CDEFER_CLANG_CDEFER_H
 #define CDEFER_CLANG_CDEFER_H
@@ -23,6 +24,7 @@
 namespace clang {
 class Sema;
 class ASTConsumer;
+class CompilerInstance;
 } // namespace clang
 
 namespace cdefer {
@@ -31,6 +33,17 @@ namespace cdefer {
 // (the leading `0 &&` makes -Wunreachable-code see a configuration value)
 #define CDEFER_MAGIC_TEXT "0x25755cdef"
 constexpr unsigned long long MagicValue = 0x25755cdefULL;
+
+/// Where `_Defer` was expanded (sites.cpp): functions without one are skipped.
+struct DeferSites {
+  std::vector<clang::SourceLocation> Locs; // expansion locations, TU order
+  size_t Next = 0;                         // first one not before the last function
+  bool All = false;                        // preprocessed input: walk every function
+  const clang::FunctionDecl *Recover = nullptr; // cdefer_recover, once declared
+  void attach(clang::CompilerInstance &CI);
+  bool mayHold(const clang::FunctionDecl *FD, clang::SourceManager &SM);
+  bool recoverReferenced(clang::ASTContext &Ctx);
+};
 
 struct Options {
   bool Unwind = true;
