@@ -739,6 +739,10 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
   }
   if (Ok && Chained && !EH.finish())
     Ok = false;
+  // Its helpers are nothrow: without a call that may throw, CodeGen would
+  // mark the function nounwind (unwinds.cpp).
+  if (Ok && Chained && !keepUnwinding(M.FD, S, ++Counter, Synthesized))
+    Ok = false;
   // `return e;` must copy e before the deferred code runs: no NRVO.
   if (!M.Defers.empty())
     clearNRVO(M.FD->getBody());
