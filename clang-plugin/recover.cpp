@@ -4,7 +4,7 @@
 // reports R2/R4/R5/R6 where it is met; R1/R3 are checked once the body is
 // complete (checkResults).  A function that has a named result, or that
 // recovers (cdefer_recover() lexically inside one of its deferred
-// statements, unwinding on), is restructured around its body:
+// statements, exceptions on), is restructured around its body:
 //
 //     { __cdefer_frame __cdefer_f;                    // recovering only
 //       T __cdefer_res = {0};                         // or the hoisted result r
@@ -332,11 +332,20 @@ bool prepareRecover(FunctionModel &M, Sema &S, const Options &O) {
   Plan P;
   auto RV = ResultVars.find(FD);
   VarDecl *Named = RV != ResultVars.end() && !RV->second.empty() ? RV->second.front() : nullptr;
+  // With exceptions off no deferred statement runs during a panic: such a
+  // recover() can never succeed (W4), and nothing is lowered for it.
   bool Recovering = false;
-  if (O.Unwind)
-    for (CallExpr *CE : M.Calls)
-      if (isRecoverCall(CE) && M.innermostBody(CE))
+  bool Exceptions = S.getLangOpts().Exceptions;
+  for (CallExpr *CE : M.Calls)
+    if (isRecoverCall(CE) && M.innermostBody(CE)) {
+      if (Exceptions)
         Recovering = true;
+      else
+        report(S.getDiagnostics(), S.getSourceManager(), CE->getBeginLoc(),
+               "'recover()' always returns NULL with unwinding off: deferred statements do not run during a "
+               "panic",
+               nullptr, true);
+    }
   if (!Named && !Recovering)
     return true;
   P.Active = true;
