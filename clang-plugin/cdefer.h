@@ -4,6 +4,7 @@
 //   marker.cpp  recognise `_Defer` markers and number the body (FunctionModel)
 //   checks.cpp  constraints E1-E7, E10, E11 and warnings W1, W2
 //   lower.cpp   capture/rewrite of the deferred statement, cleanup lowering
+//   unwinds.cpp keeps a function with defers able to unwind (not nounwind)
 //   recover.cpp cdefer_result and the recover() lowering
 //   dump.cpp    the `dump` option's report
 //   sites.cpp   which functions can hold a defer (the `_Defer` expansions seen)
@@ -107,6 +108,10 @@ bool checkFunction(FunctionModel &M, clang::DiagnosticsEngine &D, clang::SourceM
 
 // lower.cpp: lowers every defer of M; Emit receives each synthesized function.
 bool lowerFunction(FunctionModel &M, clang::Sema &S, const Options &O,
+                   std::vector<clang::FunctionDecl *> &Synthesized);
+
+// unwinds.cpp: the call that keeps FD from being marked nounwind (unwinding on).
+bool keepUnwinding(clang::FunctionDecl *FD, clang::Sema &S, unsigned N,
                    std::vector<clang::FunctionDecl *> &Synthesized);
 
 // recover.cpp: named results (R1-R6) and the recover lowering (SPEC 4, 5).
