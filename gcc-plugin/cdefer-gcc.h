@@ -128,6 +128,8 @@ bool dispatched_goto (tree t, tree *label);
 /* result.cc */
 /* At PLUGIN_ATTRIBUTES.  */
 void register_result_attribute ();
+/* Set by the cdefer_result attribute handler; cleared per function.  */
+extern bool result_attribute_seen;
 /* The BIND_EXPR of FNDECL's outermost block (the body's braces), or NULL.  */
 tree outermost_bind (tree fndecl);
 /* Check the cdefer_result variables of FNDECL (more than one, not in the

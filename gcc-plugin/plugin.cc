@@ -103,13 +103,35 @@ process_function (tree fndecl)
     lower_returns (fndecl, bind, notes.named_result);
 }
 
+/* Whether the function just parsed (with the functions nested in it) can
+   need the plugin: it refers to the defer marker (the front end sets
+   TREE_USED on a function at each reference; the marker is ours, so the
+   flag is cleared for the next function), declares a cdefer_result
+   variable, or cdefer_recover has been referred to anywhere so far (W3
+   warns at a recover outside a deferred statement in any function).  Every
+   other function is left alone: loading the plugin into defer-free code
+   costs no walk of its bodies.  */
+static bool
+may_need_plugin ()
+{
+  bool mine = TREE_USED (marker_fndecl) || result_attribute_seen;
+  TREE_USED (marker_fndecl) = 0;
+  result_attribute_seen = false;
+  if (mine)
+    return true;
+  tree id = maybe_get_identifier ("cdefer_recover");
+  tree recover = id ? identifier_global_value (id) : NULL_TREE;
+  return recover && TREE_CODE (recover) == FUNCTION_DECL && TREE_USED (recover);
+}
+
 static void
 on_pre_genericize (void *gcc_data, void *)
 {
   tree fndecl = (tree) gcc_data;
   if (!marker_fndecl || !fndecl || TREE_CODE (fndecl) != FUNCTION_DECL)
     return;
-  process_function (fndecl);
+  if (may_need_plugin ())
+    process_function (fndecl);
 }
 
 } // namespace cdefer

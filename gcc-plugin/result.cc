@@ -46,6 +46,7 @@ static tree
 handle_result_attribute (tree *node, tree, tree, int, bool *no_add_attrs)
 {
   tree d = *node;
+  result_attribute_seen = true;
   location_t loc = DECL_P (d) ? DECL_SOURCE_LOCATION (d) : input_location;
   loc = user_location (loc);
   tree fn = current_function_decl;
@@ -105,6 +106,8 @@ handle_result_attribute (tree *node, tree, tree, int, bool *no_add_attrs)
 static const struct attribute_spec result_attribute = {
   attr_name, 0, 0, true, false, false, false, handle_result_attribute, NULL
 };
+
+bool result_attribute_seen;
 
 void
 register_result_attribute ()

@@ -1,0 +1,15 @@
+// Robustness (SPEC 3), as no_crash.c: generated stress inputs (300 nested
+// blocks, 3000 defers in one block, a chain of 200 _Defer, 200 nested
+// deferred blocks, hundreds of jumps) compiled with the plugin at -O2 -g,
+// each under `timeout 300`; any internal compiler error, segfault, crash
+// report, signal or timeout fails the test.
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: sh %S/Inputs/no_crash.sh "%cc" %cc-name %t --stress
+#include <stddefer.h>
+
+int main(void)
+{
+    int x = 0;
+    defer x++;
+    return x;
+}
