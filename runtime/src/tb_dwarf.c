@@ -244,6 +244,13 @@ static void child(const uintptr_t *pcs, int n, struct cdefer_tb_src *res)
     size_t i;
     int k;
 
+    /* nothing from this process is part of the report (glibc's "malloc():
+     * corrupted ..." before it aborts, libdw's complaints) */
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (null >= 0) {
+        dup2(null, 1);
+        dup2(null, 2);
+    }
     /* the program's handlers are not for this process */
     for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         signal(sigs[i], SIG_DFL);
