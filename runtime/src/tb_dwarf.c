@@ -310,18 +310,22 @@ CDEFER_HIDDEN const struct cdefer_tb_src *cdefer_tb_dwarf(const uintptr_t *pcs, 
         close(fds[0]);
         return NULL;
     }
-    /* the pipe's end of file: the child is gone */
+    /* Until the pipe's end of file (the child is gone), every frame is
+     * done (what the child does after that is of no use: it is killed),
+     * or the time is up. */
     deadline = now_ms() + CHILD_TIMEOUT_MS;
     for (;;) {
         struct pollfd p = {fds[0], POLLIN, 0};
         long left = deadline - now_ms();
         char c;
-        int rc;
-        if (left <= 0) {
+        int rc, k;
+        for (k = 0; k < n && __atomic_load_n(&res[k].done, __ATOMIC_ACQUIRE); k++)
+            ;
+        if (k == n || left <= 0) {
             kill(pid, SIGKILL);
             break;
         }
-        rc = poll(&p, 1, (int)left);
+        rc = poll(&p, 1, left < 10 ? (int)left : 10);
         if (rc < 0 && errno != EINTR)
             break;
         if (rc > 0 && read(fds[0], &c, 1) <= 0)
