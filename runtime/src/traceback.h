@@ -24,7 +24,7 @@
 enum { CDEFER_TB_NONE, CDEFER_TB_SINGLE, CDEFER_TB_CRASH };
 CDEFER_HIDDEN int cdefer_tb_mode(void);
 
-/* Unbuffered-stdio-free output to a file descriptor: no lock, no malloc. */
+/* Output to a file descriptor without stdio: no lock, no malloc. */
 struct cdefer_out {
     int fd;
     size_t n;
