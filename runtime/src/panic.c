@@ -21,11 +21,12 @@
  * All state is per thread (_Thread_local).  The only process-wide objects
  * are a lock that serialises fatal reports and a pthread key whose
  * destructor frees a thread's records when the thread ends. */
-#define _GNU_SOURCE 1            /* dladdr */
+#define _GNU_SOURCE 1            /* pthread, _Unwind extensions */
 #define CDEFER_PARSE_ONLY 1      /* the runtime itself uses no defer */
 #include "cdefer_abi.h"
+#include "traceback.h"
 
-#include <dlfcn.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -36,7 +37,6 @@
 #include <unistd.h>
 #include <unwind.h>
 
-#define BT_MAX 64                /* frames kept for the report */
 #define BT_SKIP_MAX 16           /* runtime frames above the caller of panic */
 #define MSG_INLINE 160           /* messages longer than this are malloc'd */
 
@@ -91,8 +91,10 @@ struct rec {
     void *ra;
     int bt_skipped;                /* runtime frames passed before RA */
     uintptr_t bt_cfa;              /* the last recorded frame's (see stop) */
-    int nframes;
-    void *frames[BT_MAX];          /* backtrace at the panic, caller first */
+    int nframes;                   /* frames recorded (all of them) */
+    /* backtrace at the panic, caller first: the first CDEFER_TB_FIRST,
+     * then a ring of the last CDEFER_TB_LAST (traceback.h) */
+    void *frames[CDEFER_TB_SLOTS];
     char *heap_msg;                /* message when longer than msg[] */
     char msg[MSG_INLINE];
 };
@@ -195,36 +197,21 @@ static void arm_thread_exit(struct tstate *t)
 }
 
 /* ------------------------------------------------------------------ */
-/* Backtraces */
-
-static void print_frame(int i, void *ip)
-{
-    uintptr_t a = (uintptr_t)ip;
-    Dl_info di;
-    /* a-1: inside the call instruction, not after it */
-    if (dladdr((void *)(a - 1), &di) && di.dli_fname) {
-        const char *obj = di.dli_fname[0] ? di.dli_fname : "?";
-        if (di.dli_sname && di.dli_saddr)
-            fprintf(stderr, "#%d 0x%lx in %s+0x%lx (%s+0x%lx)\n", i, (unsigned long)a,
-                    di.dli_sname, (unsigned long)(a - (uintptr_t)di.dli_saddr), obj,
-                    (unsigned long)(a - (uintptr_t)di.dli_fbase));
-        else
-            fprintf(stderr, "#%d 0x%lx in ?? (%s+0x%lx)\n", i, (unsigned long)a, obj,
-                    (unsigned long)(a - (uintptr_t)di.dli_fbase));
-    } else {
-        fprintf(stderr, "#%d 0x%lx\n", i, (unsigned long)a);
-    }
-}
-
-/* ------------------------------------------------------------------ */
 /* The end: an unrecovered panic */
 
 static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
+/* This thread is printing a report: a second one (a signal handler that
+ * panics while the first is symbolised) prints raw frames, without the lock. */
+static _Thread_local int reporting;
 
+/* The report goes out with write(2) (traceback.h), not stdio: no stream
+ * lock another thread may hold, no malloc; the frames are symbolised
+ * without malloc too (traceback.c). */
 CDEFER_NORETURN static void die(struct tstate *t, struct rec *p, const char *why)
 {
     struct rec *r, *prev = NULL, *last = t->top;
-    const char *tb;
+    struct cdefer_out o;
+    int mode = cdefer_tb_mode(), again = reporting;
 
     /* P is the panic that reached the end of the stack; it is on top,
      * unless something retired it meanwhile: then report it alone. */
@@ -235,8 +222,13 @@ CDEFER_NORETURN static void die(struct tstate *t, struct rec *p, const char *why
 
     /* One report, whole, even when threads die at once; the first one to
      * get here ends the process and the others never return. */
-    pthread_mutex_lock(&report_lock);
-    fflush(NULL);
+    reporting = 1;
+    if (!again) {
+        pthread_mutex_lock(&report_lock);
+        fflush(NULL);
+    }
+    o.fd = 2;
+    o.n = 0;
     /* oldest first: reverse the active list, print, reverse it back (the
      * records stay reachable for leak checkers) */
     for (r = t->top; r; ) {
@@ -245,27 +237,35 @@ CDEFER_NORETURN static void die(struct tstate *t, struct rec *p, const char *why
         prev = r;
         r = older;
     }
-    for (r = prev; r; r = r->older)
-        fprintf(stderr, "%spanic: %s%s\n", r == prev ? "" : "\t", r->info.message,
-                r->target ? " [recovered]" : "");
+    for (r = prev; r; r = r->older) {
+        cdefer_out_str(&o, r == prev ? "panic: " : "\tpanic: ");
+        cdefer_out_str(&o, r->info.message);
+        cdefer_out_str(&o, r->target ? " [recovered]\n" : "\n");
+    }
     for (r = prev, prev = NULL; r; ) {
         struct rec *newer = r->older;
         r->older = prev;
         prev = r;
         r = newer;
     }
-    if (why)
-        fprintf(stderr, "\t(%s)\n", why);
-    if (last) {
-        int i;
-        fprintf(stderr, "\tat %s:%d (%s)\n", last->info.file ? last->info.file : "?",
-                last->info.line, last->info.func ? last->info.func : "?");
-        for (i = 0; i < last->nframes; i++)
-            print_frame(i, last->frames[i]);
+    if (why) {
+        cdefer_out_str(&o, "\t(");
+        cdefer_out_str(&o, why);
+        cdefer_out_str(&o, ")\n");
     }
-    fflush(stderr);
-    tb = getenv("CDEFER_TRACEBACK");
-    if (tb && strcmp(tb, "crash") == 0)
+    if (last) {
+        cdefer_out_str(&o, "\tat ");
+        cdefer_out_str(&o, last->info.file ? last->info.file : "?");
+        cdefer_out_str(&o, ":");
+        cdefer_out_dec(&o, last->info.line);
+        cdefer_out_str(&o, " (");
+        cdefer_out_str(&o, last->info.func ? last->info.func : "?");
+        cdefer_out_str(&o, ")\n");
+        if (mode != CDEFER_TB_NONE)
+            cdefer_tb_print(&o, last->frames, last->nframes, again);
+    }
+    cdefer_out_flush(&o);
+    if (mode == CDEFER_TB_CRASH)
         abort();
     _exit(2);
 }
@@ -308,14 +308,17 @@ CDEFER_NORETURN static void land(struct tstate *t, struct rec *p)
 static void record_frame(struct rec *p, struct _Unwind_Context *ctx, uintptr_t cfa)
 {
     void *ip;
-    if (p->nframes >= BT_MAX || (p->nframes && cfa <= p->bt_cfa))
+    if (p->nframes == INT_MAX || (p->nframes && cfa <= p->bt_cfa))
         return;
     ip = (void *)_Unwind_GetIP(ctx);
     if (!ip)
         return;
     if (!p->nframes && ip != p->ra && ++p->bt_skipped <= BT_SKIP_MAX)
         return;
-    p->frames[p->nframes++] = ip;
+    p->frames[p->nframes < CDEFER_TB_FIRST
+                  ? p->nframes
+                  : CDEFER_TB_FIRST + (p->nframes - CDEFER_TB_FIRST) % CDEFER_TB_LAST] = ip;
+    p->nframes++;
     p->bt_cfa = cfa;
 }
 

@@ -113,7 +113,8 @@ __attribute__((noinline)) static void replace(void)
 // REPLACE-ERR:      {{^}}panic: first{{$}}
 // REPLACE-ERR-NEXT: {{^}}	panic: second{{$}}
 // REPLACE-ERR-NEXT: {{^}}	at {{.*}}abi_nested.c:[[#]] (defer_panic){{$}}
-// REPLACE-ERR-NEXT: {{^}}#0 0x
+// REPLACE-ERR-NEXT: {{^[A-Za-z_][A-Za-z0-9_.]*(\(\.\.\.\)|\+0x[0-9a-f]+)$}}
+// REPLACE-ERR-NEXT: {{^	.+(:[0-9]+|\+0x[0-9a-f]+)$}}
 
 /* --- replace-recovered: an outer deferred recover gets the newest ----- */
 __attribute__((noinline)) static int replace_recovered(void)
@@ -166,7 +167,8 @@ __attribute__((noinline)) static int repanic_recovered(void)
 // REPANIC-ERR:      {{^}}panic: first [recovered]{{$}}
 // REPANIC-ERR-NEXT: {{^}}	panic: again after first{{$}}
 // REPANIC-ERR-NEXT: {{^}}	at {{.*}}abi_nested.c:[[#]] (defer_repanic){{$}}
-// REPANIC-ERR-NEXT: {{^}}#0 0x
+// REPANIC-ERR-NEXT: {{^[A-Za-z_][A-Za-z0-9_.]*(\(\.\.\.\)|\+0x[0-9a-f]+)$}}
+// REPANIC-ERR-NEXT: {{^	.+(:[0-9]+|\+0x[0-9a-f]+)$}}
 // REPANICREC:      defer thrower
 // REPANICREC-NEXT: repanic: recovered "first", panicking again
 // REPANICREC-NEXT: defer repanic outer

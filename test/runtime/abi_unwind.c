@@ -122,7 +122,15 @@ int main(void)
 // OUT-NEXT: defer main
 // OUT-NOT:  {{.+}}
 
-// ERR-NEXT: {{^}}#0 0x{{[0-9a-f]+}} in {{.*}}
-// ERR-NEXT: {{^}}#1 0x{{[0-9a-f]+}} in {{.*}}
+// The frames, two lines each (docs/RUNTIME.md): the function with the
+// offset of the return address, then FILE:LINE (-g) or OBJECT+0xOFF.
+// ERR-NEXT: {{^}}leaf{{(\.[a-z]+(\.[0-9]+)?)*}}+0x{{[0-9a-f]+$}}
+// ERR-NEXT: {{^	.+(abi_unwind.c:[0-9]+|\+0x[0-9a-f]+)$}}
+// ERR:      {{^}}down{{(\.[a-z]+(\.[0-9]+)?)*}}+0x{{[0-9a-f]+$}}
+// ERR-NEXT: {{^	.+(abi_unwind.c:[0-9]+|\+0x[0-9a-f]+)$}}
+// ERR:      {{^}}cmp{{(\.[a-z]+(\.[0-9]+)?)*}}+0x{{[0-9a-f]+$}}
+// ERR:      {{^}}sorter{{(\.[a-z]+(\.[0-9]+)?)*}}+0x{{[0-9a-f]+$}}
+// ERR-NEXT: {{^	.+(abi_unwind.c:[0-9]+|\+0x[0-9a-f]+)$}}
+// ERR-NEXT: {{^}}main{{(\.[a-z]+(\.[0-9]+)?)*}}+0x{{[0-9a-f]+$}}
 // ERR-NOT:  atexit
 // ERR-NOT:  panic:

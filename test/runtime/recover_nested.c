@@ -61,7 +61,8 @@ __attribute__((noinline)) static void replace(void)
 // REPLACE-ERR:      {{^}}panic: first{{$}}
 // REPLACE-ERR-NEXT: {{^}}	panic: second{{$}}
 // REPLACE-ERR-NEXT: {{^}}	at {{.*}}recover_nested.c:[[#]] (replace){{$}}
-// REPLACE-ERR-NEXT: {{^}}#0 0x
+// REPLACE-ERR-NEXT: {{^[A-Za-z_][A-Za-z0-9_.]*(\(\.\.\.\)|\+0x[0-9a-f]+)$}}
+// REPLACE-ERR-NEXT: {{^	.+(:[0-9]+|\+0x[0-9a-f]+)$}}
 
 /* replace-recovered */
 __attribute__((noinline)) static int replace_recovered(void)

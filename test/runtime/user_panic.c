@@ -43,7 +43,9 @@ __attribute__((noinline)) static void leaf(int depth)
         panic_value(&payload, "boom at depth %d: %s", depth, "deep");
     // ERR:      {{^}}panic: boom at depth 0: deep{{$}}
     // ERR-NEXT: {{^}}	at {{.*}}user_panic.c:[[#@LINE-2]] (leaf){{$}}
-    // ERR-NEXT: {{^}}#0 0x{{[0-9a-f]+}} in {{.*}}
+    // ERR-NEXT: {{^}}leaf{{(\.[a-z]+(\.[0-9]+)?)*}}+0x{{[0-9a-f]+$}}
+    // ERR-NEXT: {{^	.+(user_panic.c:[0-9]+|\+0x[0-9a-f]+)$}}
+    // ERR:      {{^}}down{{(\.[a-z]+(\.[0-9]+)?)*}}+0x{{[0-9a-f]+$}}
     // ERR-NOT:  panic:
     printf("not reached: after panic\n");
 }
