@@ -48,6 +48,7 @@ extern int comptypes (tree, tree) __attribute__ ((weak));
    docs/USER-GUIDE.md quotes (test/install/wrong-kind.test).  */
 extern diagnostic_context *global_dc __attribute__ ((weak));
 extern tree lookup_name (tree) __attribute__ ((weak));
+extern tree identifier_global_value (tree) __attribute__ ((weak));
 
 namespace cdefer {
 
