@@ -14,10 +14,12 @@
 # are part of what the tests check (diagnostics, panic reports), and a line
 # added at the top would shift them.
 #
-# --fix puts the line
-#   C-style files: as the second line of the opening /* or // comment, or as
-#                  a comment of its own on line 1 when there is none;
-#   #-comment files: after a #! line or the first comment line, else on line 1.
+# --fix ends the file's header comment (the opening /* ... */ block, the
+# opening run of // or # lines, after a #! line) with the line; a file
+# without a header comment gets the line as a comment of its own on line 1
+# (line 2 after a #! line).
+#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +33,7 @@ case "${1:-}" in
 esac
 
 files() {
-  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  if [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$(pwd -P)" ]; then
     git ls-files
   else
     find . -path ./build -prune -o -path './build-*' -prune -o -path ./.git -prune \
@@ -53,25 +55,37 @@ style() {
   esac
 }
 
-has_id() { head -n 10 "$1" | grep -q "SPDX-License-Identifier:"; }
+has_id() { head -n 60 "$1" | grep -q "SPDX-License-Identifier:"; }
 
 fix() {
-  local f=$1 kind=$2 first tmp
-  first=$(head -n 1 "$f")
+  local f=$1 kind=$2 tmp
   tmp=$(mktemp)
-  if [ "$kind" = c ]; then
-    case "$first" in
-      //*) { printf '%s\n' "$first"; printf '// %s\n' "$ID"; tail -n +2 "$f"; } >"$tmp" ;;
-      /\**\*/*) { printf '%s\n' "$first"; printf '/* %s */\n' "$ID"; tail -n +2 "$f"; } >"$tmp" ;;
-      /\**) { printf '%s\n' "$first"; printf ' * %s\n' "$ID"; tail -n +2 "$f"; } >"$tmp" ;;
-      *) { printf '/* %s */\n' "$ID"; cat "$f"; } >"$tmp" ;;
-    esac
-  else
-    case "$first" in
-      \#*) { printf '%s\n' "$first"; printf '# %s\n' "$ID"; tail -n +2 "$f"; } >"$tmp" ;;
-      *) { printf '# %s\n' "$ID"; cat "$f"; } >"$tmp" ;;
-    esac
-  fi
+  awk -v id="$ID" -v kind="$kind" '
+    function flush_run() { if (run) { print prefix id; run = 0 } }
+    NR == 1 && /^#!/ { print; next }
+    done { print; next }
+    kind == "c" && !started && /^[ \t]*\/\*/ { started = 1; block = 1 }
+    block {
+      if (index($0, "*/")) {
+        line = $0
+        if (line ~ /^[ \t]*\*\/[ \t]*$/) { print " * " id; print line }
+        else { sub(/[ \t]*\*\/[ \t]*$/, "", line); print line; print " * " id " */" }
+        block = 0; done = 1; next
+      }
+      print; next
+    }
+    !started && kind == "c" && /^\/\// { started = 1; run = 1; prefix = "// " }
+    !started && kind == "hash" && /^#/ { started = 1; run = 1; prefix = "# " }
+    run {
+      if ((prefix == "// " && /^\/\//) || (prefix == "# " && /^#/)) { print; next }
+      flush_run(); done = 1; print; next
+    }
+    !started {
+      print (kind == "c" ? "/* " id " */" : "# " id)
+      started = 1; done = 1; print; next
+    }
+    END { flush_run(); if (!started) print (kind == "c" ? "/* " id " */" : "# " id) }
+  ' "$f" >"$tmp"
   cat "$tmp" >"$f"          # keeps the file's mode (scripts stay executable)
   rm -f "$tmp"
 }
