@@ -10,10 +10,12 @@
 #   P/lib/cdefer/cdefer-clang.so           and links to it, likewise
 #   P/lib/cdefer/clang-MAJOR/cdefer.so     and clang/cdefer.so
 #   P/lib/libcdefer.a, P/lib/libcdefer.so  the panic/recover runtime
+#     (libcdefer.so -> libcdefer.so.X -> libcdefer.so.X.Y.Z, X the SONAME's)
 #   P/include/cdefer/*.h                 <stddefer.h>, <cdefer.h>
 #   P/lib/pkgconfig/cdefer.pc, cdefer-gcc.pc, cdefer-clang.pc
 #   P/lib/cmake/cdefer/                  find_package(cdefer): cdefer::cdefer
-#   P/share/man/man7/cdefer.7, P/share/doc/cdefer/
+#   P/share/man/man7/cdefer.7, P/share/doc/cdefer/ (README.md, LICENSE,
+#     CHANGELOG.md, docs/, examples/: the source tree's layout)
 #
 # (lib is CMAKE_INSTALL_LIBDIR, lib/x86_64-linux-gnu for a /usr prefix on
 # Debian.)  Each part is installed only when it was built: a tree without
@@ -113,12 +115,21 @@ install(FILES ${_cdefer_headers} DESTINATION ${CDEFER_INSTALL_INCLUDEDIR})
 if(EXISTS ${CMAKE_SOURCE_DIR}/docs/cdefer.7)
   install(FILES ${CMAKE_SOURCE_DIR}/docs/cdefer.7 DESTINATION ${CMAKE_INSTALL_MANDIR}/man7)
 endif()
+# The documentation keeps the source tree's layout (README.md, docs/,
+# docs/img/, examples/), so that its relative links work installed as they
+# do in the repository (test/install/doc-links.test).  Of the SQLite port
+# only its description: the rest fetches and patches SQLite.
 file(GLOB _cdefer_docs ${CMAKE_SOURCE_DIR}/docs/*.md)
-install(FILES ${_cdefer_docs} ${CMAKE_SOURCE_DIR}/README.md
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/LICENSE
+              ${CMAKE_SOURCE_DIR}/CHANGELOG.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${_cdefer_docs} DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/img DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
         PATTERN "port" EXCLUDE)
+install(FILES ${CMAKE_SOURCE_DIR}/examples/port/PORT.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples/port)
 
 # --- pkg-config ---------------------------------------------------------
 # Written at install time, so that `--prefix P` ends up in them.  pkg-config
