@@ -1,4 +1,4 @@
-# Installation (SPEC section 1, issue 6):
+# Installation (docs/REFERENCE.md section 1, issues 6 and 15):
 #
 #   cmake --install build --prefix P
 #
