@@ -18,24 +18,27 @@
 #include "clang/Sema/Sema.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+#include <climits>
 #include <cstdlib>
+#include <dlfcn.h>
+#include <unistd.h>
 
 using namespace clang;
 
-#ifndef CDEFER_VERSION_NUMBER
-#define CDEFER_VERSION_NUMBER 100
+// cdefer's version, from CMake's project(VERSION) (CMakeLists.txt).
+#if !defined(CDEFER_VERSION_NUMBER) || !defined(CDEFER_VERSION_STRING)
+#error "CDEFER_VERSION_NUMBER and CDEFER_VERSION_STRING are set by CMakeLists.txt: build with CMake"
 #endif
 #define CDEFER_STR2(x) #x
 #define CDEFER_STR(x) CDEFER_STR2(x)
 
-#ifndef CDEFER_SOURCE_DIR
-#define CDEFER_SOURCE_DIR "CDEFER-SOURCE"
-#endif
-
 namespace cdefer {
 
 // A plugin built for one Clang major must not run inside another (the AST
-// layout differs): say so, say what to do, and stop before anything runs.
+// layout differs): say so, say what to do — the plugin installed for the
+// host's major next to this one (P/lib/cdefer/cdefer-clang-MAJOR.so, loaded
+// as clang-MAJOR/cdefer.so) if there is one, else how to build one; no
+// build-machine path — and stop before anything runs.
 // getClangFullVersion() is the host's, CLANG_VERSION_MAJOR ours.
 static struct VersionGuard {
   VersionGuard() {
@@ -46,11 +49,28 @@ static struct VersionGuard {
     int Host = std::atoi(V.c_str() + P + 8);
     if (Host <= 0 || Host == CLANG_VERSION_MAJOR)
       return;
-    llvm::errs() << "cdefer-clang.so: this plugin was built for Clang " << CLANG_VERSION_MAJOR
-                 << " and cannot be loaded into Clang " << Host << "; use clang-" << CLANG_VERSION_MAJOR
-                 << ", or build cdefer for this Clang: cmake -S " << CDEFER_SOURCE_DIR << " -B build-clang-"
-                 << Host << " -DCDEFER_CLANG_VERSION=" << Host << " (needs the libclang-" << Host
-                 << "-dev and llvm-" << Host << "-dev packages)\n";
+    std::string Dir = ".", Match;
+    Dl_info Info;
+    if (dladdr(reinterpret_cast<void *>(&cdefer::locText), &Info) && Info.dli_fname) {
+      char Real[PATH_MAX];
+      if (realpath(Info.dli_fname, Real)) {
+        Dir = Real;
+        Dir = Dir.substr(0, Dir.rfind('/'));
+      }
+    }
+    for (std::string Name : {"/clang-" + std::to_string(Host) + "/cdefer.so",
+                             "/cdefer-clang-" + std::to_string(Host) + ".so"})
+      if (Match.empty() && access((Dir + Name).c_str(), R_OK) == 0)
+        Match = Dir + Name;
+    llvm::errs() << "cdefer-clang.so: this plugin (cdefer " CDEFER_VERSION_STRING ") was built for Clang "
+                 << CLANG_VERSION_MAJOR << " and cannot be loaded into Clang " << Host << "; ";
+    if (!Match.empty())
+      llvm::errs() << "use the plugin installed for Clang " << Host << ": -fplugin=" << Match << "\n";
+    else
+      llvm::errs() << "use clang-" << CLANG_VERSION_MAJOR
+                   << ", or build cdefer for this Clang: cmake -S path/to/cdefer -B build-clang-" << Host
+                   << " -DCDEFER_CLANG_VERSION=" << Host << " (Debian: apt-get install libclang-" << Host
+                   << "-dev llvm-" << Host << "-dev) and install it into the same prefix\n";
     llvm::errs().flush();
     std::_Exit(1);
   }

@@ -1,4 +1,4 @@
-# Installation (SPEC section 1, issue 6):
+# Installation (docs/REFERENCE.md section 1, issues 6 and 15):
 #
 #   cmake --install build --prefix P
 #
@@ -10,10 +10,12 @@
 #   P/lib/cdefer/cdefer-clang.so           and links to it, likewise
 #   P/lib/cdefer/clang-MAJOR/cdefer.so     and clang/cdefer.so
 #   P/lib/libcdefer.a, P/lib/libcdefer.so  the panic/recover runtime
+#     (libcdefer.so -> libcdefer.so.X -> libcdefer.so.X.Y.Z, X the SONAME's)
 #   P/include/cdefer/*.h                 <stddefer.h>, <cdefer.h>
 #   P/lib/pkgconfig/cdefer.pc, cdefer-gcc.pc, cdefer-clang.pc
 #   P/lib/cmake/cdefer/                  find_package(cdefer): cdefer::cdefer
-#   P/share/man/man7/cdefer.7, P/share/doc/cdefer/
+#   P/share/man/man7/cdefer.7, P/share/doc/cdefer/ (README.md, LICENSE,
+#     CHANGELOG.md, docs/, examples/: the source tree's layout)
 #
 # (lib is CMAKE_INSTALL_LIBDIR, lib/x86_64-linux-gnu for a /usr prefix on
 # Debian.)  Each part is installed only when it was built: a tree without
@@ -113,41 +115,75 @@ install(FILES ${_cdefer_headers} DESTINATION ${CDEFER_INSTALL_INCLUDEDIR})
 if(EXISTS ${CMAKE_SOURCE_DIR}/docs/cdefer.7)
   install(FILES ${CMAKE_SOURCE_DIR}/docs/cdefer.7 DESTINATION ${CMAKE_INSTALL_MANDIR}/man7)
 endif()
+# The documentation keeps the source tree's layout (README.md, docs/,
+# docs/img/, examples/), so that its relative links work installed as they
+# do in the repository (test/install/doc-links.test).  Of the SQLite port
+# only its description: the rest fetches and patches SQLite.
 file(GLOB _cdefer_docs ${CMAKE_SOURCE_DIR}/docs/*.md)
-install(FILES ${_cdefer_docs} ${CMAKE_SOURCE_DIR}/README.md
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/LICENSE
+              ${CMAKE_SOURCE_DIR}/CHANGELOG.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${_cdefer_docs} DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/img DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
         PATTERN "port" EXCLUDE)
+install(FILES ${CMAKE_SOURCE_DIR}/examples/port/PORT.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples/port)
 
 # --- pkg-config ---------------------------------------------------------
-# Written at install time, so that `--prefix P` ends up in them.  pkg-config
+# Written at install time.  Relocatable: prefix=${pcfiledir}/.., so the
+# files work wherever the prefix is (--prefix P, DESTDIR, a moved tree).  pkg-config
 # cannot see $CC, so there is one file per compiler:
 #   pkg-config --cflags --libs cdefer-gcc      for gcc
 #   pkg-config --cflags --libs cdefer-clang    for clang
+#   pkg-config --cflags --libs cdefer-gcc-12   for gcc 12 (likewise
+#                                              cdefer-clang-MAJOR), when a
+#                                              prefix holds several majors
 #   pkg-config --cflags --libs cdefer          the first of those installed
 #                                              (gcc's), or any of them with
 #                                              --define-variable=compiler=clang
 set(_cdefer_pc_in ${CMAKE_CURRENT_LIST_DIR}/cdefer.pc.in)
+# prefix=${pcfiledir}/../.. (one .. per component of the pkg-config dir);
+# absolute install directories given by hand leave it absolute.
+file(RELATIVE_PATH _cdefer_pc_up "/-/${CDEFER_INSTALL_PKGCONFIGDIR}" "/-")
+string(REGEX REPLACE "/$" "" _cdefer_pc_up "${_cdefer_pc_up}")
+# (Escaped once more for the install(CODE) below.)
+set(_cdefer_pc_prefix "\\\${pcfiledir}/${_cdefer_pc_up}")
+foreach(_d CDEFER_INSTALL_PKGCONFIGDIR CMAKE_INSTALL_LIBDIR CDEFER_INSTALL_INCLUDEDIR CDEFER_INSTALL_PLUGINDIR)
+  if(IS_ABSOLUTE "${${_d}}")
+    set(_cdefer_pc_prefix "")
+  endif()
+endforeach()
 set(_cdefer_pc_variants "")
 foreach(kind gcc clang)
   if(TARGET cdefer-${kind})
-    list(APPEND _cdefer_pc_variants "cdefer-${kind}:${kind}")
+    string(TOUPPER ${kind} _k)
+    list(APPEND _cdefer_pc_variants "cdefer-${kind}:${kind}:="
+         "cdefer-${kind}-${CDEFER_${_k}_PLUGIN_MAJOR}:${kind}:${kind}-${CDEFER_${_k}_PLUGIN_MAJOR}")
   endif()
 endforeach()
 if(_cdefer_default_compiler)
-  list(APPEND _cdefer_pc_variants "cdefer:${_cdefer_default_compiler}")
+  list(APPEND _cdefer_pc_variants "cdefer:${_cdefer_default_compiler}:=")
 endif()
 foreach(v ${_cdefer_pc_variants})
   string(REPLACE ":" ";" v "${v}")
   list(GET v 0 name)
   list(GET v 1 kind)
+  list(GET v 2 subdir)
+  if(subdir STREQUAL "=")       # KIND/cdefer.so, KIND from ${compiler}
+    set(subdir "\\\${compiler}")
+  endif()
   # Straight into the destination: installs to several prefixes from one
   # build tree may run at once.
   install(CODE "
-    get_filename_component(CDEFER_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\" ABSOLUTE)
+    set(CDEFER_PC_PREFIX \"${_cdefer_pc_prefix}\")
+    if(NOT CDEFER_PC_PREFIX)
+      get_filename_component(CDEFER_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\" ABSOLUTE)
+    endif()
     set(CDEFER_PC_NAME ${name})
     set(CDEFER_PC_COMPILER ${kind})
+    set(CDEFER_PC_PLUGINSUBDIR \"${subdir}\")
     set(CDEFER_PC_LIBDIR \"${CMAKE_INSTALL_LIBDIR}\")
     set(CDEFER_PC_INCLUDEDIR \"${CDEFER_INSTALL_INCLUDEDIR}\")
     set(CDEFER_PC_PLUGINDIR \"${CDEFER_INSTALL_PLUGINDIR}\")

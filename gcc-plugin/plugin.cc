@@ -14,8 +14,9 @@
 #include "tree-pass.h"
 #include "context.h"
 
-#ifndef CDEFER_SOURCE_DIR
-#  define CDEFER_SOURCE_DIR "CDEFER-SOURCE"
+/* cdefer's version, from CMake's project(VERSION) (CMakeLists.txt).  */
+#ifndef CDEFER_VERSION_STRING
+#  error "CDEFER_VERSION_STRING is set by CMakeLists.txt: build with CMake"
 #endif
 
 int plugin_is_GPL_compatible;
@@ -137,7 +138,7 @@ on_pre_genericize (void *gcc_data, void *)
 } // namespace cdefer
 
 static struct plugin_info cdefer_info = {
-  "0.1.0",
+  CDEFER_VERSION_STRING,
   "C defer statement (ISO/IEC TS 25755). Options: unwind=off, dump"
 };
 
@@ -146,15 +147,39 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 {
   if (!plugin_default_version_check (version, &gcc_version))
     {
-      /* One line, with what to do (test/install/wrong-gcc.test).  */
+      /* One line, with what to do (test/install/wrong-gcc.test): the
+	 plugin installed for this GCC next to this one (P/lib/cdefer/
+	 cdefer-gcc-MAJOR.so, loaded as gcc-MAJOR/cdefer.so) if there is
+	 one, else how to build one.  No build-machine path.  */
       int major = atoi (version->basever);
-      fprintf (stderr, "cdefer-gcc.so: this plugin was built for GCC %s and "
-	       "cannot be loaded into GCC %s; use GCC %s, or build cdefer for "
-	       "this GCC: cmake -S %s -B build-gcc-%d -DCDEFER_GCC=gcc-%d "
-	       "-DCMAKE_CXX_COMPILER=g++-%d (needs the gcc-%d-plugin-dev "
-	       "package)\n", gcc_version.basever, version->basever,
-	       gcc_version.basever, CDEFER_SOURCE_DIR, major, major, major,
-	       major);
+      char *self = lrealpath (info->full_name);
+      const char *slash = strrchr (self, '/');
+      int dirlen = slash ? (int) (slash - self) : 1;
+      const char *dir = slash ? self : ".";
+      char match[4096];
+      snprintf (match, sizeof match, "%.*s/gcc-%d/cdefer.so", dirlen, dir,
+		major);
+      bool found = access (match, R_OK) == 0;
+      if (!found)
+	{
+	  snprintf (match, sizeof match, "%.*s/cdefer-gcc-%d.so", dirlen, dir,
+		    major);
+	  found = access (match, R_OK) == 0;
+	}
+      fprintf (stderr, "cdefer-gcc.so: this plugin (cdefer %s) was built "
+	       "for GCC %s and cannot be loaded into GCC %s; ",
+	       CDEFER_VERSION_STRING, gcc_version.basever, version->basever);
+      if (found)
+	fprintf (stderr, "use the plugin installed for GCC %d: -fplugin=%s\n",
+		 major, match);
+      else
+	fprintf (stderr, "use GCC %s, or build cdefer for this GCC: cmake -S "
+		 "path/to/cdefer -B build-gcc-%d -DCDEFER_GCC=gcc-%d "
+		 "-DCMAKE_CXX_COMPILER=g++-%d (Debian: apt-get install "
+		 "gcc-%d-plugin-dev g++-%d) and install it into the same "
+		 "prefix\n", gcc_version.basever, major, major, major, major,
+		 major);
+      free (self);
       return 1;
     }
   /* GCC splits -fplugin-arg-NAME-KEY at the first '-': with this file

@@ -60,7 +60,7 @@
 #    if defined(__clang__)
 #      error "defer needs the cdefer plugin: add -fplugin=PREFIX/lib/cdefer/cdefer-clang.so (built for this Clang major) and -I PREFIX/include/cdefer, e.g. $(pkg-config --cflags cdefer-clang) or CMake's cdefer::cdefer; or use clang-22 -fdefer-ts. Tools that cannot load plugins (clangd, clang-tidy): add -DCDEFER_PARSE_ONLY"
 #    else
-#      error "defer needs the cdefer plugin: add -fplugin=PREFIX/lib/cdefer/cdefer-gcc.so (built for this GCC) and -I PREFIX/include/cdefer, e.g. $(pkg-config --cflags cdefer-gcc) or CMake's cdefer::cdefer"
+#      error "defer needs the cdefer plugin: add -fplugin=PREFIX/lib/cdefer/gcc/cdefer.so (built for this GCC; GCC passes plugin options only to a plugin file named cdefer.so) and -I PREFIX/include/cdefer, e.g. $(pkg-config --cflags cdefer-gcc) or CMake's cdefer::cdefer"
 #    endif
 #  endif
 /* The parse-only fallback; after the #error too, so that it is the only
