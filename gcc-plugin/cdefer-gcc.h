@@ -87,6 +87,11 @@ location_t defer_location (tree t);
    "in expansion of macro" notes follow a diagnostic.  */
 location_t user_location (location_t loc);
 
+/* True if an error was reported while the defer whose _Defer token is at
+   LOC was parsed (up to the next defer): the front end may have dropped
+   its statement, so W1 must not judge it.  */
+bool defer_body_dropped (location_t loc);
+
 /* True if the deferred statement of the defer whose _Defer token is at
    LOC starts with `{` in the source (or that cannot be told).  */
 bool defer_body_braced (location_t loc);

@@ -212,8 +212,9 @@ checker::enter_defer (tree *slot, tree marker)
       errors++;
       return;
     }
-  /* (After an error the front end may have dropped what was there.)  */
-  if (empty_statement_p (body) && !seen_error ())
+  /* (After an error in the defer the front end may have dropped what was
+     there.)  */
+  if (empty_statement_p (body) && !defer_body_dropped (defers[d].loc))
     warning_at (defers[d].loc, 0, "empty deferred statement has no effect");
   regions.push_back (d * 2 + STMT);
   breaks.push_back ({BARRIER, d});
