@@ -4,7 +4,8 @@
  * marker.cc  the _Defer macro, the marker builtin, the scope pragma,
  *            recognising a defer in the C front end's trees
  * scope_label.cc  GCC 11's label form of the marker
- * checks.cc  the constraints of TS 25755 (docs/DIAGNOSTICS.md E1-E11, W1, W2)
+ * checks.cc  the constraints of TS 25755 (docs/DIAGNOSTICS.md E1-E11, W1, W2),
+ *            with jumps.cc (the jumps) and checks.h (their shared state)
  * lower.cc   defer -> TRY_FINALLY_EXPR at PLUGIN_PRE_GENERICIZE
  * dispatch.cc gotos leaving a chain of defers for many labels share one
  *            destination (called by lower.cc)

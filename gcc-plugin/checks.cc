@@ -10,20 +10,18 @@
  *   STMT(D)   the deferred statement of D
  *
  * and checks (docs/DIAGNOSTICS.md):
- *   E1/E3  goto from outside a region to a label inside it (after the walk)
  *   E2/E3c case/default label inside a region its switch is outside of
  *   E4     return inside STMT(D)
  *   E5/E6  break/continue whose target is outside STMT(D) (the marker
  *          switch that carries D captures `break`: a barrier here)
- *   E7     goto from STMT(D) to outside it
- * and records the gotos, computed gotos and asm gotos, which jumps.cc
- * judges once every label is known (E1, E3, E7, E7c-f, asm goto);
  *   E11    setjmp family call inside STMT(D)
  *   W3     recover() (cdefer_recover) outside every deferred statement
  *   W1     empty deferred statement
  *   W2     defer that is the braceless body of if/else/for/while/do/switch
  *   E10    labelled deferred statement (the source text after `_Defer`
  *          tells `_Defer L: s;` from `_Defer { L: s; }`)
+ * and records the gotos, computed gotos and asm gotos with their regions,
+ * which jumps.cc judges once every label is known (E1, E3, E7, E7c-E7g).
  * E8 (file scope) is found while parsing, in marker.cc.  Every error is
  * followed by the note at the `_Defer` token; the defer involved is then replaced by an empty
  * statement, so lowering and the middle end never see it.  */
