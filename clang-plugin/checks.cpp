@@ -1,7 +1,8 @@
 // checks.cpp - the constraints of SPEC section 3 that Clang itself cannot see
 // (the marker is an ordinary loop to Sema): jumps into a defer's scope or its
 // deferred statement (E1, E2, E3), jumps out of a deferred statement (E4-E7,
-// E7c), labelled deferred statements (E10), setjmp-family calls in a deferred
+// E7c: a computed goto whose every target is inside its own deferred
+// statement is fine), asm gotos, labelled deferred statements (E10), setjmp-family calls in a deferred
 // statement (E11), and the warnings W1 (empty deferred statement) and W2
 // (braceless defer) and W3 (recover() outside a deferred statement).
 // Texts: docs/DIAGNOSTICS.md.
@@ -109,7 +110,23 @@ struct Checker {
           continue;
         }
         if (auto *IG = dyn_cast<IndirectGotoStmt>(J)) {
-          error(IG->getGotoLoc(), "computed goto in the deferred statement of the defer at " + at(*D), D);
+          // Fine when every label whose address is taken lies in D's
+          // deferred statement and enters no deferred statement the goto is
+          // not in: the jump cannot leave D's statement (E7c otherwise).
+          bool Stays = !M.AddrLabels.empty();
+          for (AddrLabelExpr *AL : M.AddrLabels) {
+            LabelStmt *L = AL->getLabel() ? AL->getLabel()->getStmt() : nullptr;
+            unsigned PL = L ? M.pre(L) : ~0u;
+            if (PL == ~0u || !D->BodyR.contains(PL)) {
+              Stays = false;
+              break;
+            }
+            for (Defer &E : M.Defers)
+              if (E.BodyR.contains(PL) && !E.BodyR.contains(PJ))
+                Stays = false;
+          }
+          if (!Stays)
+            error(IG->getGotoLoc(), "computed goto in the deferred statement of the defer at " + at(*D), D);
           continue;
         }
         if (auto *G = dyn_cast<GotoStmt>(J)) {

@@ -4,7 +4,8 @@
  * marker.cc  the _Defer macro, the marker builtin, the scope pragma,
  *            recognising a defer in the C front end's trees
  * scope_label.cc  GCC 11's label form of the marker
- * checks.cc  the constraints of TS 25755 (docs/DIAGNOSTICS.md E1-E11, W1, W2)
+ * checks.cc  the constraints of TS 25755 (docs/DIAGNOSTICS.md E1-E11, W1, W2),
+ *            with jumps.cc (the jumps) and checks.h (their shared state)
  * lower.cc   defer -> TRY_FINALLY_EXPR at PLUGIN_PRE_GENERICIZE
  * dispatch.cc gotos leaving a chain of defers for many labels share one
  *            destination (called by lower.cc)
@@ -87,6 +88,11 @@ location_t defer_location (tree t);
 /* LOC with macro expansions resolved to their expansion point, so no
    "in expansion of macro" notes follow a diagnostic.  */
 location_t user_location (location_t loc);
+
+/* True if an error was reported while the defer whose _Defer token is at
+   LOC was parsed (up to the next defer): the front end may have dropped
+   its statement, so W1 must not judge it.  */
+bool defer_body_dropped (location_t loc);
 
 /* True if the deferred statement of the defer whose _Defer token is at
    LOC starts with `{` in the source (or that cannot be told).  */

@@ -10,24 +10,22 @@
  *   STMT(D)   the deferred statement of D
  *
  * and checks (docs/DIAGNOSTICS.md):
- *   E1/E3  goto from outside a region to a label inside it (after the walk)
  *   E2/E3c case/default label inside a region its switch is outside of
  *   E4     return inside STMT(D)
  *   E5/E6  break/continue whose target is outside STMT(D) (the marker
  *          switch that carries D captures `break`: a barrier here)
- *   E7/E7c goto (or computed goto) from STMT(D) to outside it
- *   (E1c)  computed goto outside a region while a label whose address is
- *          taken is inside it (not in the catalogue yet)
  *   E11    setjmp family call inside STMT(D)
  *   W3     recover() (cdefer_recover) outside every deferred statement
  *   W1     empty deferred statement
  *   W2     defer that is the braceless body of if/else/for/while/do/switch
  *   E10    labelled deferred statement (the source text after `_Defer`
  *          tells `_Defer L: s;` from `_Defer { L: s; }`)
+ * and records the gotos, computed gotos and asm gotos with their regions,
+ * which jumps.cc judges once every label is known (E1, E3, E7, E7c-E7g).
  * E8 (file scope) is found while parsing, in marker.cc.  Every error is
  * followed by the note at the `_Defer` token; the defer involved is then replaced by an empty
  * statement, so lowering and the middle end never see it.  */
-#include "cdefer-gcc.h"
+#include "checks.h"
 
 
 namespace cdefer {
@@ -74,76 +72,7 @@ return_keyword_location (tree ret)
   return start;
 }
 
-namespace {
-
-enum region_kind { SCOPE = 0, STMT = 1 };
-
-struct defer_rec
-{
-  tree *slot;           /* where the marker sits in its parent */
-  tree marker;
-  location_t loc;
-  bool bad;
-};
-
-enum target_kind { NONE, LOOP, USER_SWITCH, BARRIER };
-struct break_target
-{
-  target_kind kind;
-  int defer;
-};
-
-struct switch_rec
-{
-  bool marker;          /* the switch of defer DEFER */
-  int defer;
-  size_t depth;         /* regions.size () at its body */
-};
-
-struct goto_rec
-{
-  location_t loc;
-  tree label;
-  std::vector<int> regions;
-};
-
-struct checker
-{
-  std::vector<defer_rec> defers;
-  std::vector<int> regions;                 /* defer * 2 + region_kind */
-  std::vector<break_target> breaks;
-  std::vector<switch_rec> switches;
-  std::map<tree, std::vector<int>> labels;
-  std::vector<goto_rec> gotos;
-  std::vector<goto_rec> computed_gotos;   /* label: NULL */
-  std::vector<tree> address_taken;         /* labels of &&L, in order */
-  int errors = 0;
-
-  void walk (tree *tp);
-  void walk_list (tree list);
-  void walk_body (tree *tp, const char *kw, target_kind kind);
-  void enter_defer (tree *slot, tree marker);
-  void report (int defer, location_t loc, const char *fmt, const char *arg);
-  int innermost_stmt_region ();
-  void check_case (tree t);
-  void check_call (tree t);
-  void check_gotos ();
-  void check_computed_gotos ();
-};
-
-inline int region_defer (int r) { return r / 2; }
-inline region_kind region_of (int r) { return (region_kind) (r % 2); }
-
-/* How many outer regions a jump (its region path A) and its label (B)
-   share: the regions past that in A are left, those in B entered.  */
-inline size_t
-shared_regions (const std::vector<int> &a, const std::vector<int> &b)
-{
-  size_t p = 0;
-  while (p < a.size () && p < b.size () && a[p] == b[p])
-    p++;
-  return p;
-}
+namespace checks {
 
 /* An error about defer D at LOC, the note, and D is dropped.  FMT has one
    %s for ARG (may be unused) and ends with "at %s" for D's position.  */
@@ -177,7 +106,7 @@ checker::innermost_stmt_region ()
 /* If T, after var-less BIND_EXPRs and single-statement lists, is a marker,
    return it and set *BIND_LOC to the innermost BIND_EXPR's location (or
    UNKNOWN_LOCATION).  */
-tree
+static tree
 lone_marker (tree t, location_t *bind_loc)
 {
   *bind_loc = UNKNOWN_LOCATION;
@@ -213,7 +142,7 @@ lone_marker (tree t, location_t *bind_loc)
   return NULL_TREE;
 }
 
-tree
+static tree
 first_statement (tree t)
 {
   for (int guard = 0; t && guard < 16; guard++)
@@ -281,8 +210,9 @@ checker::enter_defer (tree *slot, tree marker)
       errors++;
       return;
     }
-  /* (After an error the front end may have dropped what was there.)  */
-  if (empty_statement_p (body) && !seen_error ())
+  /* (After an error in the defer the front end may have dropped what was
+     there.)  */
+  if (empty_statement_p (body) && !defer_body_dropped (defers[d].loc))
     warning_at (defers[d].loc, 0, "empty deferred statement has no effect");
   regions.push_back (d * 2 + STMT);
   breaks.push_back ({BARRIER, d});
@@ -313,13 +243,13 @@ checker::walk_list (tree list)
   regions.resize (regions.size () - pushed);
 }
 
-const char *const setjmp_names[] = {
+static const char *const setjmp_names[] = {
   "setjmp", "_setjmp", "__setjmp", "sigsetjmp", "__sigsetjmp", "longjmp",
   "_longjmp", "siglongjmp", "__longjmp_chk", "__builtin_setjmp",
   "__builtin_longjmp", NULL
 };
 
-bool
+static bool
 setjmp_name_p (const char *n)
 {
   for (int i = 0; setjmp_names[i]; i++)
@@ -488,16 +418,16 @@ checker::walk (tree *tp)
 	  gotos.push_back ({EXPR_LOCATION (t), dest, regions});
 	else
 	  {
-	    int d = innermost_stmt_region ();
-	    if (d >= 0)
-	      report (d, EXPR_LOCATION (t), "computed goto in the deferred "
-		      "statement of the defer at %s", NULL);
-	    else
-	      computed_gotos.push_back ({EXPR_LOCATION (t), NULL_TREE, regions});
+	    /* Judged once every label is known (jumps.cc): E7c and E7d-f.  */
+	    computed_gotos.push_back ({EXPR_LOCATION (t), NULL_TREE, regions});
 	    walk (&GOTO_DESTINATION (t));
 	  }
 	return;
       }
+    case ASM_EXPR:
+      if (ASM_LABELS (t))
+	asm_gotos.push_back ({EXPR_LOCATION (t), ASM_LABELS (t), regions});
+      break;
     case LABEL_EXPR:
       labels[LABEL_EXPR_LABEL (t)] = regions;
       return;
@@ -528,107 +458,17 @@ checker::walk (tree *tp)
       walk (&TREE_OPERAND (t, i));
 }
 
-void
-checker::check_gotos ()
-{
-  for (const goto_rec &g : gotos)
-    {
-      auto it = labels.find (g.label);
-      if (it == labels.end ())
-	continue;
-      const std::vector<int> &l = it->second;
-      size_t p = shared_regions (g.regions, l);
-      const char *name = DECL_NAME (g.label)
-			 ? IDENTIFIER_POINTER (DECL_NAME (g.label)) : "?";
-      /* Leaving a deferred statement: name the innermost one left.  */
-      int left = -1;
-      for (size_t i = g.regions.size (); i-- > p;)
-	if (region_of (g.regions[i]) == STMT)
-	  {
-	    left = region_defer (g.regions[i]);
-	    break;
-	  }
-      if (left >= 0)
-	{
-	  report (left, g.loc, "jump to label %qs would leave the deferred "
-		  "statement of the defer at %s", name);
-	  continue;
-	}
-      if (p < l.size ())
-	{
-	  int r = l[p];
-	  if (region_of (r) == SCOPE)
-	    report (region_defer (r), g.loc, "jump to label %qs bypasses the "
-		    "defer statement at %s", name);
-	  else
-	    report (region_defer (r), g.loc, "jump to label %qs enters the "
-		    "deferred statement of the defer at %s", name);
-	}
-    }
-}
-
-/* A computed goto may go to any label whose address is taken: like GCC
-   for VLAs and Clang for cleanups, refuse the function when one of those
-   is inside a defer's scope or deferred statement that the goto is not
-   in (the TS forbids the jump; GCC would run a defer never reached), or
-   outside a defer's scope the goto is in (E7f: tree-eh runs no finally
-   block on an indirect jump, so the deferred statement would be skipped
-   silently).  */
-void
-checker::check_computed_gotos ()
-{
-  for (const goto_rec &g : computed_gotos)
-    for (tree label : address_taken)
-      {
-	auto it = labels.find (label);
-	if (it == labels.end ())
-	  continue;
-	const std::vector<int> &l = it->second;
-	size_t p = shared_regions (g.regions, l);
-	const char *name = DECL_NAME (label)
-			   ? IDENTIFIER_POINTER (DECL_NAME (label)) : "?";
-	/* The innermost region the jump would leave: a deferred statement
-	   is E7c's (reported where the goto is found), a scope is E7f.  */
-	int left = -1;
-	for (size_t i = g.regions.size (); i-- > p;)
-	  if (region_of (g.regions[i]) == STMT)
-	    break;
-	  else if (region_of (g.regions[i]) == SCOPE)
-	    {
-	      left = region_defer (g.regions[i]);
-	      break;
-	    }
-	if (left >= 0)
-	  {
-	    report (left, g.loc, "computed goto may jump to label %qs, which "
-		    "leaves the scope of the defer at %s without running it",
-		    name);
-	    break;
-	  }
-	if (p >= l.size ())
-	  continue;
-	int r = l[p];
-	if (region_of (r) == SCOPE)
-	  report (region_defer (r), g.loc, "computed goto may jump to label "
-		  "%qs, which bypasses the defer statement at %s", name);
-	else
-	  report (region_defer (r), g.loc, "computed goto may jump to label "
-		  "%qs, which enters the deferred statement of the defer at %s",
-		  name);
-	break;
-      }
-}
-
-} // namespace
+} // namespace checks
 
 int
 check_function (tree, tree *body)
 {
-  checker c;
+  checks::checker c;
   c.walk (body);
   c.check_gotos ();
   c.check_computed_gotos ();
-  for (defer_rec &d : c.defers)
+  c.check_asm_gotos ();
+  for (checks::defer_rec &d : c.defers)
     if (d.bad)
       *d.slot = build_empty_stmt (d.loc);
   return c.errors;

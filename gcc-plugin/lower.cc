@@ -29,6 +29,7 @@ struct lower_ctx
 {
   std::vector<lowered_defer> *log;
   int depth;
+  std::set<tree> address_taken;   /* labels of every `&&L` in the function */
 };
 
 void lower_tree (tree *tp, lower_ctx *ctx);
@@ -73,6 +74,61 @@ effectless (tree t)
     }
 }
 
+tree
+find_label_address (tree *tp, int *walk_subtrees, void *data)
+{
+  if (TYPE_P (*tp))
+    *walk_subtrees = 0;
+  else if (TREE_CODE (*tp) == ADDR_EXPR
+	   && TREE_CODE (TREE_OPERAND (*tp, 0)) == LABEL_DECL)
+    ((std::set<tree> *) data)->insert (TREE_OPERAND (*tp, 0));
+  return NULL_TREE;
+}
+
+tree
+find_taken_label (tree *tp, int *walk_subtrees, void *data)
+{
+  if (TYPE_P (*tp))
+    *walk_subtrees = 0;
+  else if (TREE_CODE (*tp) == LABEL_EXPR
+	   && ((std::set<tree> *) data)->count (LABEL_EXPR_LABEL (*tp)))
+    return *tp;
+  return NULL_TREE;
+}
+
+/* A deferred statement that holds a label whose address is taken (its
+   computed gotos stay inside it: jumps.cc) must exist once.  tree-eh
+   copies a small finally block per destination, remapping the labels in
+   each copy, while a `&&L` in a static initializer keeps naming the
+   original (at -O1 and up: "undefined reference to .L2").  tree-eh weighs
+   the copies by GCC's own size estimate, in which an asm counts one per
+   line: a basic asm of blank lines (nothing in the object file) makes every
+   copy too dear, and the finally is emitted once, behind tree-eh's
+   switch.  */
+void
+keep_single_copy (tree *stmt, location_t loc, lower_ctx *ctx)
+{
+  if (ctx->address_taken.empty ()
+      || !walk_tree (stmt, find_taken_label, &ctx->address_taken, NULL))
+    return;
+  static const char blank[] = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
+  std::string text;
+  for (int i = 0; i < 16; i++)
+    text += blank;   /* 256 lines: tree-eh copies below 100 (-O2) */
+  tree str = build_string (text.size () + 1, text.c_str ());
+  TREE_TYPE (str) = build_array_type_nelts (char_type_node, text.size () + 1);
+  tree as = build5 (ASM_EXPR, void_type_node, str, NULL_TREE, NULL_TREE,
+		    NULL_TREE, NULL_TREE);
+  SET_EXPR_LOCATION (as, loc);
+  ASM_INPUT_P (as) = 1;
+  ASM_VOLATILE_P (as) = 1;
+  TREE_SIDE_EFFECTS (as) = 1;
+  tree list = alloc_stmt_list ();
+  append_to_statement_list_force (*stmt, &list);
+  append_to_statement_list_force (as, &list);
+  *stmt = list;
+}
+
 void
 lower_list (tree list, lower_ctx *ctx)
 {
@@ -115,6 +171,7 @@ lower_list (tree list, lower_ctx *ctx)
 	}
       if (!tsi_end_p (tsi_start (rest)))
 	{
+	  keep_single_copy (&stmt, EXPR_LOCATION (s), ctx);
 	  tree tf = build2 (TRY_FINALLY_EXPR, void_type_node, rest, stmt);
 	  SET_EXPR_LOCATION (tf, EXPR_LOCATION (s));
 	  TREE_SIDE_EFFECTS (tf) = 1;
@@ -181,7 +238,8 @@ effectless_statement_p (tree t)
 void
 lower_function (tree fndecl, tree *body, std::vector<lowered_defer> *log)
 {
-  lower_ctx ctx = {log, 0};
+  lower_ctx ctx = {log, 0, {}};
+  walk_tree_without_duplicates (body, find_label_address, &ctx.address_taken);
   lower_tree (body, &ctx);
   dispatch_gotos (fndecl, body, *log);
 }

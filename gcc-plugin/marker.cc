@@ -91,9 +91,56 @@ skip_file_scope_defer ()
     }
 }
 
+/* Each defer as parsed: its _Defer token and the error count then.  */
+struct parsed_defer
+{
+  location_t loc;
+  int errors;
+};
+static std::vector<parsed_defer> parsed;
+
+bool
+defer_body_dropped (location_t loc)
+{
+  for (size_t i = 0; i < parsed.size (); i++)
+    if (parsed[i].loc == loc)
+      {
+	int after = i + 1 < parsed.size () ? parsed[i + 1].errors
+					   : (int) errorcount;
+	return after > parsed[i].errors;
+      }
+  return seen_error ();
+}
+
+/* The marker's `switch` has no default label by design: keep
+   -Wswitch-default (cJSON builds with it and -Werror) quiet there, as a
+   `#pragma GCC diagnostic ignored` would, for the one location the switch
+   has: the _Defer token (its expansion point).  A preprocessed input
+   holds the `switch` as ordinary text after the pragma: up to the token
+   the parser has not read yet (the `switch`, or on GCC 11 the `(` after
+   it), a raw token that peeking does not expand.  */
+static void
+quiet_marker_switch (location_t at)
+{
+  location_t end = at;
+  if (cpp_get_options (parse_in)->preprocessed)
+    {
+      const cpp_token *next = cpp_peek_token (parse_in, 0);
+      if (next && next->type != CPP_EOF)
+	end = next->src_loc;
+    }
+  end = linemap_position_for_loc_and_offset (line_table, end, 1);
+  diagnostic_push_diagnostics (global_dc, at);
+  diagnostic_classify_diagnostic (global_dc, OPT_Wswitch_default, DK_IGNORED,
+				  at);
+  diagnostic_pop_diagnostics (global_dc, end);
+}
+
 void
 bind_scope_typedef (location_t loc)
 {
+  parsed.push_back ({user_location (loc), (int) errorcount});
+  quiet_marker_switch (user_location (loc));
   char name[32];
   snprintf (name, sizeof name, "__cdefer_scope_%u", scope_counter++);
   tree td = build_decl (user_location (loc), TYPE_DECL, get_identifier (name),

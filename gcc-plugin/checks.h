@@ -1,0 +1,94 @@
+/* checks.h - the state of the constraint checks (checks.cc walks a
+ * function body and fills it, jumps.cc judges the jumps it recorded).
+ * Internal to those two files.  */
+#ifndef CDEFER_GCC_CHECKS_H
+#define CDEFER_GCC_CHECKS_H
+
+#include "cdefer-gcc.h"
+
+namespace cdefer {
+namespace checks {
+
+enum region_kind { SCOPE = 0, STMT = 1 };
+
+struct defer_rec
+{
+  tree *slot;           /* where the marker sits in its parent */
+  tree marker;
+  location_t loc;
+  bool bad;
+};
+
+enum target_kind { NONE, LOOP, USER_SWITCH, BARRIER };
+struct break_target
+{
+  target_kind kind;
+  int defer;
+};
+
+struct switch_rec
+{
+  bool marker;          /* the switch of defer DEFER */
+  int defer;
+  size_t depth;         /* regions.size () at its body */
+};
+
+struct goto_rec
+{
+  location_t loc;
+  tree label;
+  std::vector<int> regions;
+};
+
+struct asm_goto_rec
+{
+  location_t loc;
+  tree labels;            /* ASM_LABELS: a TREE_LIST of LABEL_DECLs */
+  std::vector<int> regions;
+};
+
+struct checker
+{
+  std::vector<defer_rec> defers;
+  std::vector<int> regions;                 /* defer * 2 + region_kind */
+  std::vector<break_target> breaks;
+  std::vector<switch_rec> switches;
+  std::map<tree, std::vector<int>> labels;
+  std::vector<goto_rec> gotos;
+  std::vector<goto_rec> computed_gotos;   /* label: NULL */
+  std::vector<asm_goto_rec> asm_gotos;
+  std::vector<tree> address_taken;         /* labels of &&L, in order */
+  int errors = 0;
+
+  void walk (tree *tp);
+  void walk_list (tree list);
+  void walk_body (tree *tp, const char *kw, target_kind kind);
+  void enter_defer (tree *slot, tree marker);
+  void report (int defer, location_t loc, const char *fmt, const char *arg);
+  int innermost_stmt_region ();
+  void check_case (tree t);
+  void check_call (tree t);
+  void check_gotos ();
+  void check_computed_gotos ();
+  bool computed_goto_leaves_stmt (const goto_rec &g);
+  void check_asm_gotos ();
+};
+
+inline int region_defer (int r) { return r / 2; }
+inline region_kind region_of (int r) { return (region_kind) (r % 2); }
+
+/* How many outer regions a jump (its region path A) and its label (B)
+   share: the regions past that in A are left, those in B entered.  */
+inline size_t
+shared_regions (const std::vector<int> &a, const std::vector<int> &b)
+{
+  size_t p = 0;
+  while (p < a.size () && p < b.size () && a[p] == b[p])
+    p++;
+  return p;
+}
+
+} // namespace checks
+} // namespace cdefer
+
+#endif
