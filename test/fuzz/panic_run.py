@@ -99,12 +99,13 @@ def outcome(seeds, status, so, se, go=False):
     return sec
 
 
-def check(seeds, ccs, work, go_cache, use_go):
-    """Builds and runs one batch (or one program); a list of (seed, ok, why)."""
+def check(seeds, ccs, work, go_cache, use_go, bare_last=True):
+    """Builds and runs one batch (or one program); a list of (seed, ok, why).
+    bare_last: the last program lets its panic escape if its seed says so."""
     stem = os.path.join(work, "b%d" % seeds[0])
     src = stem + ".c"
     with open(src, "w") as f:
-        f.write(panic_gen.c_batch(seeds))
+        f.write(panic_gen.c_batch(seeds, bare_last))
     results = {}       # label -> {seed: outcome}
     errors = []
     for name, argv, lib in ccs:
@@ -124,7 +125,7 @@ def check(seeds, ccs, work, go_cache, use_go):
     if use_go and gos:
         gsrc = stem + ".go"
         with open(gsrc, "w") as f:
-            f.write(panic_gen.go_batch(seeds))
+            f.write(panic_gen.go_batch(seeds, bare_last))
         env = dict(os.environ, GOCACHE=go_cache, GO111MODULE="off", GOFLAGS="")
         b = subprocess.run(["go", "build", "-o", stem + ".goexe", gsrc], cwd=work, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -142,9 +143,12 @@ def check(seeds, ccs, work, go_cache, use_go):
         vals = {l: results[l][s] for l in c_labels}
         first = c_labels[0] if c_labels else None
         if first is not None:
-            diff = [l for l in c_labels if vals[l] != vals[first]]
-            if diff:
-                why.append("oracle A: %s differ from %s" % (", ".join(diff), first))
+            groups = {}
+            for l in c_labels:
+                groups.setdefault(vals[l], []).append(l)
+            if len(groups) > 1:
+                why.append("oracle A: %s" % " | ".join(
+                    ", ".join(g) for g in sorted(groups.values(), key=len, reverse=True)))
             elif vals[first] is None:
                 why.append("no output in any build")
         if use_go and s in gos and not errors and first is not None and not why:
@@ -164,19 +168,28 @@ def check(seeds, ccs, work, go_cache, use_go):
     return out
 
 
+def narrowed(seeds, ccs, work, go_cache, use_go, bare_last=True):
+    """Results of a batch; from its first failing program on, that program
+    alone (wrapped as in the batch) and the rest as a batch again: a
+    program that ends the batch's run early takes no other with it."""
+    res = check(seeds, ccs, work, go_cache, use_go, bare_last)
+    bad = [i for i, (_, ok, _) in enumerate(res) if not ok]
+    if len(seeds) == 1 or not bad:
+        return res
+    i = bad[0]
+    s = seeds[i]
+    alone = check([s], ccs, work, go_cache, use_go, bare_last and i == len(seeds) - 1)[0]
+    if alone[1]:
+        alone = (s, False, "fails in batch %d..%d (%s), passes alone" % (
+            seeds[0], seeds[-1], res[i][2].split("\n")[0]))
+    rest = narrowed(seeds[i + 1:], ccs, work, go_cache, use_go, bare_last) \
+        if i + 1 < len(seeds) else []
+    return res[:i] + [alone] + rest
+
+
 def task(seeds, ccs, go_cache, use_go):
     with tempfile.TemporaryDirectory(prefix="cdefer-pfuzz-") as work:
-        res = check(seeds, ccs, work, go_cache, use_go)
-        if len(seeds) > 1 and not all(ok for _, ok, _ in res):
-            # Narrow down: every program alone (each is then its batch's
-            # last program: a bare one lets its panic escape).
-            again = [check([s], ccs, work, go_cache, use_go)[0] for s in seeds]
-            res = [(s, ok, why if ok else why + " (in batch %d..%d)" % (seeds[0], seeds[-1]))
-                   for s, ok, why in again]
-            if all(ok for _, ok, _ in res):
-                res = [(s, False, "batch %d..%d failed but each program passes alone" % (
-                    seeds[0], seeds[-1])) for s in seeds]
-    return res
+        return narrowed(seeds, ccs, work, go_cache, use_go)
 
 
 def main():
