@@ -3,7 +3,7 @@
 with two oracles (docs/RELIABILITY.md, "Panic and recover").
 
     panic_run.py [--seed S] [-j N] [--batch B] [--also BUILD2 ...] [--no-go]
-                 [--build BUILD] [--keep DIR] [--json F] N
+                 [--build BUILD] [--keep DIR] [--json F] [--time-limit T] N
 
 Seeds S .. S+N-1, B programs (default 25) per translation unit.
   Oracle A: each batch is compiled by every plugin (GCC + BUILD/gcc/cdefer.so,
@@ -204,6 +204,8 @@ def main():
     ap.add_argument("--no-go", action="store_true", help="oracle A only")
     ap.add_argument("--keep", default=None)
     ap.add_argument("--json", default=None, help="also write lit-style JSON results here")
+    ap.add_argument("--time-limit", type=float, default=None,
+                    help="start no batch after this many seconds (a large run's window)")
     a = ap.parse_args()
     keep = a.keep or os.path.join(a.build, "fuzz-failures")
     ccs = plugin_compilers([a.build] + a.also)
@@ -222,7 +224,6 @@ def main():
     units = [seeds[i:i + a.batch] for i in range(0, len(seeds), a.batch)]
     t0 = time.time()
     counts = {"passed": 0, "failed": 0}
-    ngo = sum(panic_gen.program(s)[1] is not None for s in seeds)
     results = []
 
     def record(s, ok, why):
@@ -244,8 +245,12 @@ def main():
 
     if a.jobs <= 1:
         for u in units:
+            if a.time_limit and time.time() - t0 > a.time_limit:
+                break
             for r in task(u, ccs, go_cache, use_go):
                 record(*r)
+            print("panic fuzz: seeds %d..%d done, %d passed, %d failed, %.0f s" % (
+                u[0], u[-1], counts["passed"], counts["failed"], time.time() - t0), flush=True)
     else:
         with concurrent.futures.ProcessPoolExecutor(a.jobs) as pool:
             futs = [pool.submit(task, u, ccs, go_cache, use_go) for u in units]
@@ -258,8 +263,13 @@ def main():
             json.dump({"__version__": [0, 0, 0], "elapsed": time.time() - t0,
                        "tests": [{"name": n, "code": c, "output": o, "elapsed": 0}
                                  for n, c, o in results]}, f)
+    ran = counts["passed"] + counts["failed"]
+    ngo = sum(panic_gen.program(s)[1] is not None for s in seeds[:ran])
+    if ran < a.n:
+        print("panic fuzz: time limit: %d of the %d programs run (seeds %d..%d)" % (
+            ran, a.n, a.seed, a.seed + ran - 1))
     print("panic fuzz: %d programs (%d with a Go version%s), %d builds each; %.0f s" % (
-        a.n, ngo, "" if use_go else ", not run", len(ccs) * len(OPTS), time.time() - t0))
+        ran, ngo, "" if use_go else ", not run", len(ccs) * len(OPTS), time.time() - t0))
     print("%d passed, %d failed" % (counts["passed"], counts["failed"]))
     return 1 if counts["failed"] else 0
 
