@@ -18,6 +18,6 @@ if ls build/cdefer-*.so >/dev/null 2>&1; then
   # Panic/recover programs: every -O level and both plugins agree, and Go
   # agrees where it has the same meaning (test/fuzz/panic_run.py).
   /usr/bin/python3 test/fuzz/panic_run.py --seed 1 --json build/lit-results-panic-fuzz.json \
-    "${CDEFER_PANIC_FUZZ_CASES:-100}"
+    "${CDEFER_PANIC_FUZZ_CASES:-50}"
 fi
 /usr/bin/python3 test/lit/summary.py build/lit-results-*.json
