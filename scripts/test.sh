@@ -15,5 +15,9 @@ test/matrix.sh
 # Differential + invalid-input fuzzing, a fixed-seed sample (docs/RELIABILITY.md).
 if ls build/cdefer-*.so >/dev/null 2>&1; then
   /usr/bin/python3 test/fuzz/run.py --seed 1 --json build/lit-results-fuzz.json "${CDEFER_FUZZ_CASES:-150}"
+  # Panic/recover programs: every -O level and both plugins agree, and Go
+  # agrees where it has the same meaning (test/fuzz/panic_run.py).
+  /usr/bin/python3 test/fuzz/panic_run.py --seed 1 --json build/lit-results-panic-fuzz.json \
+    "${CDEFER_PANIC_FUZZ_CASES:-50}"
 fi
 /usr/bin/python3 test/lit/summary.py build/lit-results-*.json
