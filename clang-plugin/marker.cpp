@@ -3,8 +3,11 @@
 // defers with the ranges of their deferred statement and of their scope, and
 // the jumps, case labels and calls the checks and the dump look at.
 //
-// `_Defer` is a macro expanding to `while (0 && __builtin_expect(0, MAGIC))`, so
+// `_Defer` is a macro expanding to `while ((0) && __builtin_expect(0, MAGIC))`, so
 // `_Defer STMT` parses as a loop that never runs; a defer is such a WhileStmt.
+// The parentheses around the 0 are Clang's sign for a deliberate constant
+// (-Wunreachable-code leaves STMT alone); in a `.i`, where the condition no
+// longer comes from a macro, nothing else would keep it quiet.
 #include "cdefer.h"
 
 #include "clang/AST/Expr.h"
