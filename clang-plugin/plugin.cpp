@@ -59,7 +59,7 @@ static struct VersionGuard {
 static const char *const MacroDefs[][2] = {
     {"__CDEFER__", CDEFER_STR(CDEFER_VERSION_NUMBER)},
     {"__STDC_DEFER_TS25755__", "1"},
-    {"_Defer", "while ((0) && __builtin_expect(0, " CDEFER_MAGIC_TEXT "))"},
+    {"_Defer", "while (!sizeof(char) && __builtin_expect(0, " CDEFER_MAGIC_TEXT "))"},
 };
 
 std::string locText(SourceManager &SM, SourceLocation L) {
