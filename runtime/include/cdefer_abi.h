@@ -22,8 +22,9 @@
 #define CDEFER_ABI_H
 
 /* The names below are the implementation's (reserved, `__`): a user's
- * -Wreserved-identifier or -Weverything must not see them. */
-#pragma GCC system_header
+ * -Wreserved-identifier or -Weverything must not see them.  (Indented, so
+ * that -Wtraditional does not ask for it to be.) */
+ #pragma GCC system_header
 
 #define __CDEFER_ABI_VERSION 1
 
