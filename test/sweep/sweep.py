@@ -30,7 +30,8 @@ construct at -std=c99, or a program that tests __CDEFER__ itself); it is a
 failure when only the plugin build fails.
 
 By default (the lit test) every program runs at -std=c2x and, in rotation,
-at one of c99/c11/c17, so every -std sees a third of the corpus.  With
+at one of c99/c11/c17, so every -std sees a third of the corpus, and the
+Inputs/ programs also go through the -E pipeline (below).  With
 CDEFER_SWEEP=full (or --full) every program runs at every -std, and each
 program also goes through the -E pipeline (preprocess with the plugin, then
 compile the .i with it; ccache/distcc), compared line-wise with the
@@ -288,7 +289,7 @@ class Sweep:
                 stds = ["c2x", STDS[i % 3]]
             for std in stds:
                 self.check(src, std)
-            if full or self.a.pipeline:
+            if full or self.a.pipeline or src.startswith(HERE + os.sep):
                 self.check(src, stds[-1] if self.a.std else "c2x", pipeline=True)
         for pattern, where, hits in self.known:
             # A known warning that a whole default run no longer shows is fixed.
