@@ -164,7 +164,7 @@ def catalogued(line):
     return bool(m and not m.group("opt") and any(c.match(m.group("msg")) for c in CATALOGUE))
 
 
-def load_known(path, compiler):
+def load_known(path, compiler, major):
     known = []
     if not os.path.exists(path):
         return known
@@ -174,7 +174,7 @@ def load_known(path, compiler):
             if not line:
                 continue
             who, pattern = line.split(None, 1)
-            if who in (compiler, "both"):
+            if who in (compiler, "%s-%s" % (compiler, major), "both"):
                 known.append([re.compile(pattern), "%s:%d" % (os.path.basename(path), n), 0])
     return known
 
@@ -188,7 +188,7 @@ class Sweep:
         self.failures = []
         self.compiles = 0
         self.skipped = []
-        self.known = load_known(a.known, a.compiler)
+        self.known = load_known(a.known, a.compiler, self.major(self.cc))
         if a.compiler == "gcc":
             self.flags = gcc_flags(self.cc)
         else:
