@@ -30,7 +30,7 @@ class CompilerInstance;
 
 namespace cdefer {
 
-// The marker the `_Defer` macro expands to:  while (0 && __builtin_expect(0, MAGIC)) STMT
+// The marker the `_Defer` macro expands to:  while (!sizeof(char) && __builtin_expect(0, MAGIC)) STMT
 // (the leading `0 &&` makes -Wunreachable-code see a configuration value)
 #define CDEFER_MAGIC_TEXT "0x25755cdef"
 constexpr unsigned long long MagicValue = 0x25755cdefULL;

@@ -50,6 +50,18 @@ namespace {
 
 unsigned Counter = 0;
 
+// Lays out a synthesized struct now, with diagnostics off: a layout warning
+// (-Wpadded) about a struct the user never wrote would name a plugin-internal
+// type.  ASTContext keeps the layout, so CodeGen neither computes nor
+// diagnoses it again.
+void layoutQuietly(ASTContext &Ctx, const RecordDecl *RD) {
+  DiagnosticsEngine &D = Ctx.getDiagnostics();
+  bool Was = D.getSuppressAllDiagnostics();
+  D.setSuppressAllDiagnostics(true);
+  (void)Ctx.getASTRecordLayout(RD);
+  D.setSuppressAllDiagnostics(Was);
+}
+
 struct Capture {
   VarDecl *Var = nullptr;          // captured by address
   UnaryExprOrTypeTraitExpr *Size = nullptr; // or a sizeof computed at the defer
@@ -432,6 +444,7 @@ struct Chain {
       OuterF = addField("__cdefer_outer", Sl.Outer->getType());
     FieldDecl *Armed = addField("__cdefer_armed", Ctx.IntTy);
     GR->completeDefinition();
+    layoutQuietly(Ctx, GR);
     QualType GT = compat::recordType(Ctx, GR), GP = Ctx.getPointerType(GT);
 
     ParmVarDecl *GParm;
@@ -511,6 +524,7 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
       RD->addDecl(Sl.Outer);
     }
     RD->completeDefinition();
+    layoutQuietly(Ctx, RD);
     QualType EnvTy = Sl.EnvTy;
     FunctionDecl *FD = Sl.Fn;
     FD->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));

@@ -3,8 +3,12 @@
 // defers with the ranges of their deferred statement and of their scope, and
 // the jumps, case labels and calls the checks and the dump look at.
 //
-// `_Defer` is a macro expanding to `while (0 && __builtin_expect(0, MAGIC))`, so
+// `_Defer` is a macro expanding to `while (!sizeof(char) && __builtin_expect(0, MAGIC))`, so
 // `_Defer STMT` parses as a loop that never runs; a defer is such a WhileStmt.
+// `!sizeof(char)` (0) is what Clang's -Wunreachable-code takes for a
+// deliberate constant wherever it is written; a plain 0 is one only inside a
+// macro, so STMT drew the warning in a `.i` (and `(0)`, the sign outside
+// macros, is not one inside them).
 #include "cdefer.h"
 
 #include "clang/AST/Expr.h"
@@ -21,9 +25,17 @@ bool isMarkerCond(const Expr *Cond) {
   const auto *And = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
   if (!And || And->getOpcode() != BO_LAnd)
     return false;
-  const auto *Zero = dyn_cast<IntegerLiteral>(And->getLHS()->IgnoreParenImpCasts());
-  if (!Zero || Zero->getValue() != 0)
-    return false;
+  // `!sizeof(char)`; a plain 0 in a .i written by an older cdefer.
+  const Expr *L = And->getLHS()->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(L)) {
+    const auto *Size = dyn_cast<UnaryExprOrTypeTraitExpr>(Not->getSubExpr()->IgnoreParenImpCasts());
+    if (Not->getOpcode() != UO_LNot || !Size || Size->getKind() != UETT_SizeOf)
+      return false;
+  } else {
+    const auto *Zero = dyn_cast<IntegerLiteral>(L);
+    if (!Zero || Zero->getValue() != 0)
+      return false;
+  }
   const auto *CE = dyn_cast<CallExpr>(And->getRHS()->IgnoreParenImpCasts());
   if (!CE || CE->getBuiltinCallee() != Builtin::BI__builtin_expect || CE->getNumArgs() != 2)
     return false;

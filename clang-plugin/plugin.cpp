@@ -79,7 +79,7 @@ static struct VersionGuard {
 static const char *const MacroDefs[][2] = {
     {"__CDEFER__", CDEFER_STR(CDEFER_VERSION_NUMBER)},
     {"__STDC_DEFER_TS25755__", "1"},
-    {"_Defer", "while (0 && __builtin_expect(0, " CDEFER_MAGIC_TEXT "))"},
+    {"_Defer", "while (!sizeof(char) && __builtin_expect(0, " CDEFER_MAGIC_TEXT "))"},
 };
 
 std::string locText(SourceManager &SM, SourceLocation L) {
@@ -270,8 +270,12 @@ protected:
       CI.getLangOpts().Exceptions = 1;
     Preprocessor &PP = CI.getPreprocessor();
     std::string Pre = PP.getPredefines();
+    // What the compiler predefines itself is not defined again: clang-22
+    // -fdefer-ts has __STDC_DEFER_TS25755__, and a second definition is
+    // "redefining builtin macro" (-Wbuiltin-macro-redefined).
     for (const auto &Def : MacroDefs)
-      Pre += std::string("#define ") + Def[0] + " " + Def[1] + "\n";
+      if (!PP.isMacroDefined(Def[0]) && Pre.find(std::string("#define ") + Def[0] + " ") == std::string::npos)
+        Pre += std::string("#define ") + Def[0] + " " + Def[1] + "\n";
     PP.setPredefines(Pre);
     DiagnosticsEngine &D = CI.getDiagnostics();
     DiagnosticConsumer *Inner = D.getClient();

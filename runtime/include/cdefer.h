@@ -71,7 +71,9 @@ const cdefer_panic_info *cdefer_recover(void);
  * variable's final value), so using the macro is an error there unless
  * CDEFER_RESULT_IGNORE is defined, which makes it expand to nothing. */
 #if defined(__CDEFER__)
-#  define cdefer_result __attribute__((cdefer_result))
+/* Spelled __cdefer_result__ (the same attribute to both compilers): a
+ * macro naming itself would draw Clang's -Wdisabled-macro-expansion. */
+#  define cdefer_result __attribute__((__cdefer_result__))
 #elif defined(CDEFER_RESULT_IGNORE)
 #  define cdefer_result
 #else

@@ -21,6 +21,11 @@
 #ifndef CDEFER_ABI_H
 #define CDEFER_ABI_H
 
+/* The names below are the implementation's (reserved, `__`): a user's
+ * -Wreserved-identifier or -Weverything must not see them.  (Indented, so
+ * that -Wtraditional does not ask for it to be.) */
+ #pragma GCC system_header
+
 #define __CDEFER_ABI_VERSION 1
 
 #include <setjmp.h>

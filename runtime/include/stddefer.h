@@ -83,8 +83,16 @@ extern "C"
 #  endif
 #endif
 
+/* The TS's own reserved name: not for -Wreserved-macro-identifier. */
 #ifndef __STDC_VERSION_STDDEFER_H__
+#  if defined(__clang__)
+#    pragma clang diagnostic push
+#    pragma clang diagnostic ignored "-Wreserved-macro-identifier"
+#  endif
 #  define __STDC_VERSION_STDDEFER_H__ 202602L
+#  if defined(__clang__)
+#    pragma clang diagnostic pop
+#  endif
 #endif
 
 #ifndef defer
