@@ -41,8 +41,8 @@ int in_switch(int x)
     }
 }
 // CHECK: define {{.*}}@in_if(
-// CHECK: call void @f(
+// CHECK: {{call|invoke}} void @f(
 // CHECK: call {{.*}}@g(
 // CHECK: define {{.*}}@in_switch(
-// CHECK: call void @f(
+// CHECK: {{call|invoke}} void @f(
 // CHECK: call {{.*}}@g(

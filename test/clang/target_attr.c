@@ -79,8 +79,8 @@ int main(void)
 // IR: attributes #[[PRAGMA]] = { {{.*}}"target-features"="{{[^"]*}}+avx,
 // IR: attributes #[[NOSAN]] = { {{([^s"]|s[^a])*}}cold{{([^s"]|s[^a])*}}"
 
-// INSTR: call void @__cyg_profile_func_enter(ptr @main
-// INSTR-NOT: @__cyg_profile_func_{{enter|exit}}(ptr @__cdefer
+// INSTR: call void @__cyg_profile_func_enter({{.*}}@main
+// INSTR-NOT: @__cyg_profile_func_{{enter|exit}}({{.*}}@__cdefer
 
 // PLAIN: target_attr.c:52:31: error: always_inline function '_mm256_setzero_ps' requires target feature 'avx', but would be inlined into function 'plain' that is compiled without support for 'avx'
 // PLAIN-NOT: __cdefer
