@@ -122,6 +122,12 @@ void VMTypes::discoverType(QualType T, int Depth) {
     return discoverType(AT->getElementType(), Depth + 1);
   if (const auto *PT = dyn_cast<PointerType>(Ty))
     return discoverType(PT->getPointeeType(), Depth + 1);
+  if (const auto *FT = dyn_cast<FunctionType>(Ty)) {
+    discoverType(FT->getReturnType(), Depth + 1);
+    if (const auto *FP = dyn_cast<FunctionProtoType>(FT))
+      for (QualType P : FP->getParamTypes())
+        discoverType(P, Depth + 1);
+  }
 }
 
 void VMTypes::discover(Stmt *S) {
@@ -233,6 +239,23 @@ QualType VMTypes::transformType(QualType T, int Depth) {
     if (P == PT->getPointeeType())
       return T;
     R = Ctx.getPointerType(P);
+  } else if (const auto *FP = dyn_cast<FunctionProtoType>(Ty)) {
+    // a function returning (or taking) a pointer to an outside VLA
+    QualType Ret = transformType(FP->getReturnType(), Depth + 1);
+    bool Changed = Ret != FP->getReturnType();
+    std::vector<QualType> Params;
+    for (QualType P : FP->getParamTypes()) {
+      Params.push_back(transformType(P, Depth + 1));
+      Changed = Changed || Params.back() != P;
+    }
+    if (!Changed)
+      return T;
+    R = Ctx.getFunctionType(Ret, Params, FP->getExtProtoInfo());
+  } else if (const auto *FN = dyn_cast<FunctionNoProtoType>(Ty)) {
+    QualType Ret = transformType(FN->getReturnType(), Depth + 1);
+    if (Ret == FN->getReturnType())
+      return T;
+    R = Ctx.getFunctionNoProtoType(Ret, FN->getExtInfo());
   } else {
     return T;
   }

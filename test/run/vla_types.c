@@ -1,7 +1,7 @@
 // SPEC 3.3: deferred code may use every variably modified type the enclosing
 // function could: multi-dimensional VLAs (local and as a parameter) indexed
-// as m[i][j], pointers to VLAs, an outside VLA typedef, casts, and VLA type
-// names.  A VLA (or typedef) declared outside keeps the size it was declared
+// as m[i][j], pointers to VLAs, an outside VLA typedef, casts, a function
+// returning a pointer to a VLA, and VLA type names.  A VLA (or typedef) declared outside keeps the size it was declared
 // with; a VLA type written in the deferred statement reads the sizes as they
 // are when it runs (by reference).
 #include <stddefer.h>
@@ -59,6 +59,17 @@ static void cube(int a, int b, int c)
     puts("cube: body");
 }
 
+static int grid[3][4] = {{0, 1, 2, 3}, {10, 11, 12, 13}, {20, 21, 22, 23}};
+static int (*get_grid(void))[4] { return grid; }
+
+static void function_type(int n)
+{
+    int (*(*fp)(void))[n] = get_grid; /* a function returning a pointer to a VLA */
+    defer printf("function_type: fp()[2][1] = %d, sizeof *fp() = %zu\n", fp()[2][1], sizeof *fp());
+    n = 1;
+    puts("function_type: body");
+}
+
 static void nested(int n)
 {
     int v[n][2];
@@ -81,6 +92,7 @@ int main(void)
     param_matrix(3, m);
     local_matrix(3);
     cube(2, 3, 4);
+    function_type(4);
     nested(3);
     return 0;
 }
