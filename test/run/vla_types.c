@@ -1,9 +1,10 @@
 // SPEC 3.3: deferred code may use every variably modified type the enclosing
 // function could: multi-dimensional VLAs (local and as a parameter) indexed
 // as m[i][j], pointers to VLAs, an outside VLA typedef, casts, a function
-// returning a pointer to a VLA, and VLA type names.  A VLA (or typedef) declared outside keeps the size it was declared
-// with; a VLA type written in the deferred statement reads the sizes as they
-// are when it runs (by reference).
+// returning a pointer to a VLA, and VLA type names.  A VLA (or typedef)
+// declared outside keeps the size it was declared with; a VLA type written
+// in the deferred statement reads the sizes as they are when it runs (by
+// reference).
 #include <stddefer.h>
 #include <stdio.h>
 
