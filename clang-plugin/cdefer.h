@@ -129,6 +129,7 @@ public:
   void setDim(unsigned K, clang::Expr *NewSize);
   clang::QualType transformType(clang::QualType T, int Depth = 0);
   void transform(clang::Stmt *S);
+  static bool holdsVLA(clang::QualType T, int Depth = 0);
   std::vector<clang::Stmt *> dimTypedefs(clang::FunctionDecl *Fn, clang::SourceLocation L);
 
 private:

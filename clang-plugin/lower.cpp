@@ -132,7 +132,7 @@ struct Lowering {
     return false;
   }
   bool typeRefsOutside(QualType T, int Depth = 0) {
-    if (T.isNull() || Depth > 32 || !T->isVariablyModifiedType())
+    if (T.isNull() || Depth > 32 || !VMTypes::holdsVLA(T))
       return false;
     T = T.getCanonicalType();
     if (const auto *VAT = Ctx.getAsVariableArrayType(T))
@@ -157,7 +157,7 @@ struct Lowering {
       return It->second;
     Capture C;
     C.Var = VD;
-    C.VM = VD->getType()->isVariablyModifiedType();
+    C.VM = VMTypes::holdsVLA(VD->getType());
     C.Name = VD->getName().str();
     Caps.push_back(C);
     return CapOf[VD] = Caps.size() - 1;

@@ -45,8 +45,32 @@ llvm::DenseSet<const Stmt *> &dimInits() {
 
 VMTypes::VMTypes(ASTContext &Ctx, Stmt *Body) : Ctx(Ctx), Body(Body) {}
 
+// Whether T holds a VLA type anywhere.  Clang before 22 does not count a
+// function type whose result is variably modified as variably modified, so
+// isVariablyModifiedType() misses `int (*(*fp)(void))[n]`.
+bool VMTypes::holdsVLA(QualType T, int Depth) {
+  if (T.isNull() || Depth > 64)
+    return false;
+  if (T->isVariablyModifiedType())
+    return true;
+  const Type *Ty = T.getCanonicalType().getTypePtr();
+  if (const auto *AT = dyn_cast<ArrayType>(Ty))
+    return holdsVLA(AT->getElementType(), Depth + 1);
+  if (const auto *PT = dyn_cast<PointerType>(Ty))
+    return holdsVLA(PT->getPointeeType(), Depth + 1);
+  if (const auto *FT = dyn_cast<FunctionType>(Ty)) {
+    if (holdsVLA(FT->getReturnType(), Depth + 1))
+      return true;
+    if (const auto *FP = dyn_cast<FunctionProtoType>(FT))
+      for (QualType P : FP->getParamTypes())
+        if (holdsVLA(P, Depth + 1))
+          return true;
+  }
+  return false;
+}
+
 void VMTypes::scanWritten(QualType T, int Depth) {
-  if (T.isNull() || Depth > 64 || !T->isVariablyModifiedType())
+  if (T.isNull() || Depth > 64 || !holdsVLA(T))
     return;
   const Type *Ty = T.getTypePtr();
   if (isa<TypedefType>(Ty) || isa<TypeOfExprType>(Ty))
@@ -107,7 +131,7 @@ void VMTypes::scan(Stmt *S) {
 }
 
 void VMTypes::discoverType(QualType T, int Depth) {
-  if (T.isNull() || Depth > 64 || !T->isVariablyModifiedType())
+  if (T.isNull() || Depth > 64 || !holdsVLA(T))
     return;
   const Type *Ty = T.getCanonicalType().getTypePtr();
   if (const auto *VAT = dyn_cast<VariableArrayType>(Ty)) {
@@ -195,7 +219,7 @@ void VMTypes::setDim(unsigned K, Expr *NewSize) {
 }
 
 QualType VMTypes::transformType(QualType T, int Depth) {
-  if (T.isNull() || Depth > 64 || !T->isVariablyModifiedType())
+  if (T.isNull() || Depth > 64 || !holdsVLA(T))
     return T;
   SplitQualType Split = T.getCanonicalType().split();
   const Type *Ty = Split.Ty;
