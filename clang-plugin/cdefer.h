@@ -6,6 +6,8 @@
 //   lower.cpp   capture/rewrite of the deferred statement, cleanup lowering
 //   unwinds.cpp keeps a function with defers able to unwind (not nounwind)
 //   recover.cpp cdefer_result and the recover() lowering
+//   vm.cpp      variably modified types in a deferred statement
+//   synth.cpp   attributes of synthesized functions, their names in diagnostics
 //   dump.cpp    the `dump` option's report
 //   sites.cpp   which functions can hold a defer (the `_Defer` expansions seen)
 //   plugin.cpp  options, predefined macros, pragma, diagnostics, the action
@@ -18,7 +20,9 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,9 +34,17 @@ class CompilerInstance;
 
 namespace cdefer {
 
-// The marker the `_Defer` macro expands to:  while (!sizeof(char) && __builtin_expect(0, MAGIC)) STMT
-// (the leading `0 &&` makes -Wunreachable-code see a configuration value)
+// The marker the `_Defer` macro expands to:
+//     while (!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC)) STMT
+// (the leading `!sizeof(char) &&` is a constant -Wunreachable-code takes for
+// deliberate, in a macro expansion and in a `.i` alike; a bare 0 is quiet
+// only in a macro, (0) only outside one).
+// PLUGIN_REQUIRED is an enumerator (value 0) that only the plugin declares
+// (plugin.cpp's predefines): a `.i` made with `-E` and compiled without the
+// plugin stops at an undeclared identifier that names the plugin, instead of
+// compiling every defer into a loop that never runs.
 #define CDEFER_MAGIC_TEXT "0x25755cdef"
+#define CDEFER_PLUGIN_REQUIRED "cdefer_requires_plugin__fplugin_cdefer_clang_so"
 constexpr unsigned long long MagicValue = 0x25755cdefULL;
 
 /// Where `_Defer` was expanded (sites.cpp): functions without one are skipped.
@@ -68,6 +80,7 @@ struct Defer {
   Range BodyR;                          // STMT
   Range ScopeR;                         // the rest of the block after the defer
   unsigned Number = 0;                  // 1-based, in source order within the function
+  bool InStmtExpr = false;              // inside a statement expression `({ ... })`
   bool Bad = false;
   // Filled by lowering, used by the dump.
   std::string FnName;
@@ -119,6 +132,52 @@ bool hasResultVars(const clang::FunctionDecl *FD);
 void checkResults(clang::FunctionDecl *FD, clang::DiagnosticsEngine &D, clang::SourceManager &SM);
 bool prepareRecover(FunctionModel &M, clang::Sema &S, const Options &O);
 bool finishRecover(FunctionModel &M, clang::Sema &S);
+
+// vm.cpp: the variably modified types of one deferred statement, rebuilt for
+// its synthesized function (see the file's header comment).  Use: analyse();
+// capture what insideSizes() names; make an env field per dimension (numDims,
+// dimInit for its initialiser, setDim for its value inside); rewrite STMT;
+// transform(STMT); put dimTypedefs() first in the function.
+class VMTypes {
+public:
+  VMTypes(clang::ASTContext &Ctx, clang::Stmt *Body);
+  std::function<clang::Stmt *(clang::Stmt *)> Rewrite; // the capture rewrite, for inside sizes
+  void analyse();
+  const std::vector<clang::Expr *> &insideSizes() const { return InsideOrder; }
+  size_t numDims() const { return Dims.size(); }
+  clang::Expr *dimInit(unsigned K, clang::SourceLocation L);
+  void setDim(unsigned K, clang::Expr *NewSize);
+  clang::QualType transformType(clang::QualType T, int Depth = 0);
+  void transform(clang::Stmt *S);
+  static bool holdsVLA(clang::QualType T, int Depth = 0);
+  std::vector<clang::Stmt *> dimTypedefs(clang::FunctionDecl *Fn, clang::SourceLocation L);
+
+private:
+  struct Dim {
+    const clang::VariableArrayType *Old;
+    clang::Expr *New;
+  };
+  void scan(clang::Stmt *S);
+  void scanWritten(clang::QualType T, int Depth = 0);
+  void discover(clang::Stmt *S);
+  void discoverType(clang::QualType T, int Depth = 0);
+  clang::Expr *sizeOfType(clang::QualType T, clang::SourceLocation L);
+  clang::TypeSourceInfo *transformTSI(clang::TypeSourceInfo *TSI, clang::SourceLocation L);
+  clang::ASTContext &Ctx;
+  clang::Stmt *Body;
+  llvm::DenseSet<const clang::Expr *> InsideSizes, NewSizes;
+  std::vector<clang::Expr *> InsideOrder;
+  llvm::DenseMap<const clang::Expr *, clang::Expr *> InsideNew;
+  llvm::DenseMap<const clang::Expr *, unsigned> DimOf;
+  std::vector<Dim> Dims;
+};
+
+// synth.cpp: attributes a synthesized function inherits from the user's
+// function From (Outlined: a noinline one), and the names of synthesized
+// functions replaced by the user's in a diagnostic's text.
+void inheritAttrs(clang::ASTContext &Ctx, const clang::FunctionDecl *From, clang::FunctionDecl *To,
+                  bool Outlined);
+bool renameSynthesized(std::string &Msg);
 
 // dump.cpp
 void dumpFunction(const FunctionModel &M, clang::SourceManager &SM, const Options &O);

@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/Version.h"
 #include "clang/Lex/MacroInfo.h"
@@ -71,6 +72,18 @@ inline clang::CompoundStmt *remakeCompound(const clang::ASTContext &C,
 #endif
 }
 
+// A variable array type like Like (size modifier, index qualifiers), with
+// element Elem and size expression Size.
+inline clang::QualType variableArrayType(const clang::ASTContext &C, clang::QualType Elem, clang::Expr *Size,
+                                         const clang::VariableArrayType *Like) {
+#if CLANG_VERSION_MAJOR >= 22
+  return C.getVariableArrayType(Elem, Size, Like->getSizeModifier(), Like->getIndexTypeCVRQualifiers());
+#else
+  return C.getVariableArrayType(Elem, Size, Like->getSizeModifier(), Like->getIndexTypeCVRQualifiers(),
+                                Like->getBracketsRange());
+#endif
+}
+
 // The `case`/`default` keyword of a switch label.
 inline clang::SourceLocation caseKeywordLoc(const clang::SwitchCase *SC) {
   return SC->getKeywordLoc();
@@ -129,6 +142,24 @@ inline llvm::SmallVector<unsigned, 2> fallOffDiags() {
 #else
   return {clang::diag::warn_falloff_nonvoid_function, clang::diag::warn_maybe_falloff_nonvoid_function};
 #endif
+}
+
+// Hands Consumer a copy of diagnostic Info whose text is Msg (same
+// location, ID and ranges).  Before Clang 20 a Diagnostic with a stored
+// message reads everything else from the engine's current diagnostic.
+inline void forwardWithMessage(clang::DiagnosticConsumer &Consumer, clang::DiagnosticsEngine::Level L,
+                               const clang::Diagnostic &Info, llvm::StringRef Msg) {
+#if CLANG_VERSION_MAJOR >= 20
+  clang::DiagnosticStorage Storage;
+  for (unsigned I = 0; I < Info.getNumRanges(); ++I)
+    Storage.DiagRanges.push_back(Info.getRange(I));
+  for (unsigned I = 0; I < Info.getNumFixItHints(); ++I)
+    Storage.FixItHints.push_back(Info.getFixItHint(I));
+  clang::Diagnostic Copy(Info.getDiags(), Info.getLocation(), Info.getID(), Storage, Msg);
+#else
+  clang::Diagnostic Copy(Info.getDiags(), Msg);
+#endif
+  Consumer.HandleDiagnostic(L, Copy);
 }
 
 } // namespace compat

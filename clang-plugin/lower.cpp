@@ -13,11 +13,10 @@
 // with every reference to a captured local `x` rewritten to
 // `(*__cdefer_env->x)`.  CodeGen then emits exactly what it emits for a
 // hand-written cleanup variable: a normal-and-EH cleanup run on every exit
-// of the block.  `sizeof` of a VLA declared outside STMT is computed at the
-// defer and passed by value; a captured one-dimensional VLA is passed as a
-// pointer to its first element.  Other variably modified types that depend
-// on locals outside STMT are rejected with an error (they cannot be
-// evaluated inside another function).  Defers are lowered innermost first,
+// of the block.  Variably modified types in STMT are rebuilt for the
+// synthesized function by vm.cpp (the sizes of outside VLA types travel in
+// the env, VLA types written in STMT are evaluated when it runs).  Defers
+// are lowered innermost first,
 // so a defer inside STMT is already a cleanup variable when STMT moves.
 //
 // With unwinding on, Clang emits an EH cleanup's calls under a terminate
@@ -64,8 +63,7 @@ void layoutQuietly(ASTContext &Ctx, const RecordDecl *RD) {
 
 struct Capture {
   VarDecl *Var = nullptr;          // captured by address
-  UnaryExprOrTypeTraitExpr *Size = nullptr; // or a sizeof computed at the defer
-  bool Decay = false;              // captured 1-D VLA: pointer to its first element
+  bool VM = false;                 // of variably modified type: passed as void * (vm.cpp)
   FieldDecl *Field = nullptr;
   std::string Name;
 };
@@ -101,10 +99,13 @@ struct Lowering {
   std::vector<Capture> Caps;
   llvm::DenseMap<const VarDecl *, unsigned> CapOf;
   ParmVarDecl *Param = nullptr;
+  VMTypes VM;
   bool Failed = false;
 
   Lowering(ASTContext &Ctx, DiagnosticsEngine &Diags, SourceManager &SM, Defer &D, Slot &Sl, Chain *EH)
-      : Ctx(Ctx), Diags(Diags), SM(SM), D(D), Sl(Sl), EH(EH), Param(Sl.Param) {}
+      : Ctx(Ctx), Diags(Diags), SM(SM), D(D), Sl(Sl), EH(EH), Param(Sl.Param), VM(Ctx, D.Marker->getBody()) {
+    VM.Rewrite = [this](Stmt *S) { return rewrite(S); };
+  }
 
   void error(SourceLocation L, const std::string &Msg) {
     report(Diags, SM, L, Msg, &D);
@@ -129,14 +130,6 @@ struct Lowering {
     return VD->hasLocalStorage() || VD->isStaticLocal();
   }
 
-  bool outsideRef(const Expr *E) {
-    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
-    if (!DRE)
-      return false;
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    return VD && VD != Param && isCapturable(VD) && !Inside.count(VD);
-  }
-
   // Does any VLA size in T refer to a local declared outside STMT?
   bool sizeRefsOutside(const Stmt *S) {
     if (!S)
@@ -151,7 +144,7 @@ struct Lowering {
     return false;
   }
   bool typeRefsOutside(QualType T, int Depth = 0) {
-    if (T.isNull() || Depth > 32 || !T->isVariablyModifiedType())
+    if (T.isNull() || Depth > 32 || !VMTypes::holdsVLA(T))
       return false;
     T = T.getCanonicalType();
     if (const auto *VAT = Ctx.getAsVariableArrayType(T))
@@ -170,63 +163,41 @@ struct Lowering {
     return false;
   }
 
-  unsigned captureVar(VarDecl *VD, bool Decay) {
+  unsigned captureVar(VarDecl *VD) {
     auto It = CapOf.find(VD);
     if (It != CapOf.end())
       return It->second;
     Capture C;
     C.Var = VD;
-    C.Decay = Decay;
+    C.VM = VMTypes::holdsVLA(VD->getType());
     C.Name = VD->getName().str();
     Caps.push_back(C);
     return CapOf[VD] = Caps.size() - 1;
   }
 
-  // Pass 1: decide the captures (no mutation).
-  void collect(Stmt *S, Stmt *Parent) {
+  // Pass 1: decide the captures (no mutation).  The sizes of VLA types
+  // written in STMT are walked too (vm.cpp); a declaration's own VLA sizes
+  // come that way, not as the DeclStmt's children.
+  void collect(Stmt *S) {
     if (!S)
       return;
-    if (auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
-      if (U->getKind() == UETT_SizeOf && U->getTypeOfArgument()->isVariablyModifiedType() &&
-          Ctx.getAsVariableArrayType(U->getTypeOfArgument())) {
-        bool InsideRefs = false;
-        if (!U->isArgumentType() && !outsideRef(U->getArgumentExpr()))
-          InsideRefs = true;
-        if (!InsideRefs) {
-          Capture C;
-          C.Size = U;
-          C.Name = "sizeof";
-          Caps.push_back(C);
-          return;
-        }
-      }
+    if (auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
       if (U->isArgumentType())
         return;
+    if (auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (Decl *Dc : DS->decls())
+        if (auto *VD = dyn_cast<VarDecl>(Dc))
+          collect(VD->getInit());
+      return;
     }
     if (auto *DRE = dyn_cast<DeclRefExpr>(S)) {
       auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       // (this defer's own env appears in the chain link of a defer in STMT)
-      if (VD && VD != Param && isCapturable(VD) && !Inside.count(VD)) {
-        QualType T = VD->getType();
-        if (T->isVariablyModifiedType()) {
-          auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent);
-          const VariableArrayType *VAT = Ctx.getAsVariableArrayType(T);
-          if (VAT && !VAT->getElementType()->isVariablyModifiedType() && Cast &&
-              Cast->getCastKind() == CK_ArrayToPointerDecay) {
-            captureVar(VD, true);
-          } else {
-            error(DRE->getLocation(),
-                  "cdefer: '" + VD->getName().str() +
-                      "' has a variably modified type; a deferred statement can only index it "
-                      "or take its sizeof");
-          }
-        } else {
-          captureVar(VD, false);
-        }
-      }
+      if (VD && VD != Param && isCapturable(VD) && !Inside.count(VD))
+        captureVar(VD);
     }
     for (Stmt *C : S->children())
-      collect(C, S);
+      collect(C);
   }
 
   Expr *envField(FieldDecl *F) {
@@ -243,37 +214,35 @@ struct Lowering {
 
   Expr *replacement(const Capture &C, SourceLocation L) {
     Expr *V = envField(C.Field);
-    if (C.Size || C.Decay)
-      return V;
     QualType T = C.Var->getType();
+    if (C.VM) {
+      T = VM.transformType(T);
+      V = ImplicitCastExpr::Create(Ctx, Ctx.getPointerType(T), CK_BitCast, V, nullptr, VK_PRValue,
+                                   FPOptionsOverride());
+    }
     auto *Deref = UnaryOperator::Create(Ctx, V, UO_Deref, T, VK_LValue, OK_Ordinary, L, false,
                                         FPOptionsOverride());
     return new (Ctx) ParenExpr(L, L, Deref);
   }
 
-  // Pass 2: rewrite STMT in place.
+  // Pass 2: rewrite STMT in place (VLA sizes: through vm.cpp, once each).
   Stmt *rewrite(Stmt *S) {
     if (!S)
       return S;
-    if (auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
-      for (const Capture &C : Caps)
-        if (C.Size == U)
-          return replacement(C, U->getBeginLoc());
+    if (auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
       if (U->isArgumentType())
         return S;
+    if (auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (Decl *Dc : DS->decls())
+        if (auto *VD = dyn_cast<VarDecl>(Dc))
+          if (VD->getInit())
+            VD->setInit(cast<Expr>(rewrite(VD->getInit())));
+      return S;
     }
-    if (auto *IC = dyn_cast<ImplicitCastExpr>(S))
-      if (IC->getCastKind() == CK_ArrayToPointerDecay)
-        if (auto *DRE = dyn_cast<DeclRefExpr>(IC->getSubExpr()))
-          if (auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
-            auto It = CapOf.find(VD);
-            if (It != CapOf.end() && Caps[It->second].Decay)
-              return replacement(Caps[It->second], DRE->getLocation());
-          }
     if (auto *DRE = dyn_cast<DeclRefExpr>(S))
       if (auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
         auto It = CapOf.find(VD);
-        if (It != CapOf.end() && !Caps[It->second].Decay)
+        if (It != CapOf.end())
           return replacement(Caps[It->second], DRE->getLocation());
       }
     for (Stmt *&C : S->children())
@@ -494,7 +463,10 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     if (!Body)
       return false;
     collectInside(Body);
-    collect(Body, D.Marker);
+    VM.analyse();
+    collect(Body);
+    for (Expr *E : VM.insideSizes())
+      collect(E);
     if (Failed)
       return false;
 
@@ -504,9 +476,7 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     llvm::StringSet<> Used;
     Used.insert("__cdefer_outer");
     for (Capture &C : Caps) {
-      QualType FT = C.Size ? C.Size->getType()
-                           : C.Decay ? Ctx.getPointerType(Ctx.getAsArrayType(C.Var->getType())->getElementType())
-                                     : Ctx.getPointerType(C.Var->getType());
+      QualType FT = C.VM ? Ctx.VoidPtrTy : Ctx.getPointerType(C.Var->getType());
       std::string Name = C.Name;
       for (unsigned K = 1; !Used.insert(Name).second; ++K)
         Name = C.Name + "_" + std::to_string(K);
@@ -515,6 +485,16 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
                                   Ctx.getTrivialTypeSourceInfo(FT, L), nullptr, false, ICIS_NoInit);
       C.Field->setAccess(AS_public);
       RD->addDecl(C.Field);
+    }
+    // The outside VLA sizes STMT's types need (vm.cpp).
+    std::vector<FieldDecl *> DimFields;
+    for (size_t K = 0; K < VM.numDims(); ++K) {
+      QualType FT = Ctx.getSizeType();
+      auto *F = FieldDecl::Create(Ctx, RD, L, L, &Ctx.Idents.get("__cdefer_dim_" + std::to_string(K + 1)), FT,
+                                  Ctx.getTrivialTypeSourceInfo(FT, L), nullptr, false, ICIS_NoInit);
+      F->setAccess(AS_public);
+      RD->addDecl(F);
+      DimFields.push_back(F);
     }
     if (EH && Sl.Link >= 0) {
       QualType FT = EH->Slots[Sl.Link].EnvPtr;
@@ -532,20 +512,19 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     // The initialiser, built before STMT is rewritten (sizeof nodes move here).
     std::vector<Expr *> Inits;
     for (Capture &C : Caps) {
-      if (C.Size) {
-        Inits.push_back(C.Size);
-        continue;
-      }
       QualType VT = C.Var->getType();
       auto *Ref = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), C.Var, false, L,
                                       VT, VK_LValue);
-      if (C.Decay) {
-        Inits.push_back(ImplicitCastExpr::Create(Ctx, C.Field->getType(), CK_ArrayToPointerDecay, Ref,
-                                                 nullptr, VK_PRValue, FPOptionsOverride()));
-      } else {
-        Inits.push_back(UnaryOperator::Create(Ctx, Ref, UO_AddrOf, C.Field->getType(), VK_PRValue,
-                                              OK_Ordinary, L, false, FPOptionsOverride()));
-      }
+      Expr *Addr = UnaryOperator::Create(Ctx, Ref, UO_AddrOf, Ctx.getPointerType(VT), VK_PRValue,
+                                         OK_Ordinary, L, false, FPOptionsOverride());
+      if (C.VM)
+        Addr = ImplicitCastExpr::Create(Ctx, Ctx.VoidPtrTy, CK_BitCast, Addr, nullptr, VK_PRValue,
+                                        FPOptionsOverride());
+      Inits.push_back(Addr);
+    }
+    for (size_t K = 0; K < DimFields.size(); ++K) {
+      Inits.push_back(VM.dimInit(K, L));
+      VM.setDim(K, envField(DimFields[K]));
     }
     if (Sl.Outer) {
       // In the enclosing defer's scope: its env; in its STMT: its parameter.
@@ -556,11 +535,14 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     }
 
     Body = rewrite(Body);
+    VM.transform(Body);
     checkVM(Body);
     if (Failed)
       return false;
     SourceLocation BB = Body->getBeginLoc(), BE = Body->getEndLoc();
-    Stmt *FnBody = compat::makeCompound(Ctx, {Body}, BB.isValid() ? BB : L, BE.isValid() ? BE : L);
+    std::vector<Stmt *> Stmts = VM.dimTypedefs(FD, L);
+    Stmts.push_back(Body);
+    Stmt *FnBody = compat::makeCompound(Ctx, Stmts, BB.isValid() ? BB : L, BE.isValid() ? BE : L);
     if (EH) {
       FnBody = EH->guard(&Sl - EH->Slots.data(), FnBody);
       if (!FnBody) {
@@ -582,8 +564,20 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     // Put the declaration where the marker was; a braceless defer gets its own block.
     Stmt *P = D.Parent;
     Stmt *Replacement = DS;
+    // In a statement expression, CodeGen folds a constant condition such as
+    // `if (({ defer f(); 1; }))` (ConstantFoldsToSimpleInteger: the
+    // evaluator does not see the cleanup) and never emits the statement
+    // expression -- unless the condition contains a label, which CodeGen
+    // refuses to fold away.  So the declaration gets an unused label there:
+    // no instruction at -O2 (the block is merged), a branch at -O0.
+    if (D.InStmtExpr) {
+      auto *LD = LabelDecl::Create(Ctx, D.FnContext, L, &Ctx.Idents.get("__cdefer_keep_" + std::to_string(Sl.N)));
+      auto *LS = new (Ctx) LabelStmt(L, LD, DS);
+      LD->setStmt(LS);
+      Replacement = LS;
+    }
     if (!isa<CompoundStmt>(P) && !isa<LabelStmt>(P) && !isa<SwitchCase>(P))
-      Replacement = compat::makeCompound(Ctx, {DS}, L, L);
+      Replacement = compat::makeCompound(Ctx, {Replacement}, L, L);
     bool Done = false;
     for (Stmt *&C : P->children())
       if (C == D.Marker) {
@@ -597,7 +591,7 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     }
     D.FnName = FD->getName().str();
     for (const Capture &C : Caps)
-      D.Captures.push_back(C.Size ? "sizeof " + C.Name : C.Name);
+      D.Captures.push_back(C.Name);
     Out.push_back(FD);
     return true;
 }
@@ -798,6 +792,9 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
     clearNRVO(M.FD->getBody());
   if (Ok && !finishRecover(M, S))
     Ok = false;
+  // Deferred code is compiled as the user's function is (synth.cpp).
+  for (FunctionDecl *F : Synthesized)
+    inheritAttrs(Ctx, M.FD, F, F->hasAttr<NoInlineAttr>());
   return Ok;
 }
 

@@ -3,7 +3,7 @@
 // defers with the ranges of their deferred statement and of their scope, and
 // the jumps, case labels and calls the checks and the dump look at.
 //
-// `_Defer` is a macro expanding to `while (!sizeof(char) && __builtin_expect(0, MAGIC))`, so
+// `_Defer` is a macro expanding to `while (!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC))`, so
 // `_Defer STMT` parses as a loop that never runs; a defer is such a WhileStmt.
 // `!sizeof(char)` (0) is what Clang's -Wunreachable-code takes for a
 // deliberate constant wherever it is written; a plain 0 is one only inside a
@@ -39,9 +39,17 @@ bool isMarkerCond(const Expr *Cond) {
   const auto *CE = dyn_cast<CallExpr>(And->getRHS()->IgnoreParenImpCasts());
   if (!CE || CE->getBuiltinCallee() != Builtin::BI__builtin_expect || CE->getNumArgs() != 2)
     return false;
-  const auto *A0 = dyn_cast<IntegerLiteral>(CE->getArg(0)->IgnoreParenImpCasts());
+  // The first argument: the plugin's enumerator (cdefer.h), or 0 in a `.i`
+  // made by a plugin from before it existed.
+  const Expr *Arg0 = CE->getArg(0)->IgnoreParenImpCasts();
+  bool First = false;
+  if (const auto *Lit = dyn_cast<IntegerLiteral>(Arg0))
+    First = Lit->getValue() == 0;
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg0))
+    First = isa<EnumConstantDecl>(Ref->getDecl()) && Ref->getDecl()->getIdentifier() &&
+            Ref->getDecl()->getName() == CDEFER_PLUGIN_REQUIRED;
   const auto *A1 = dyn_cast<IntegerLiteral>(CE->getArg(1)->IgnoreParenImpCasts());
-  return A0 && A1 && A0->getValue() == 0 && A1->getValue() == MagicValue;
+  return First && A1 && A1->getValue() == MagicValue;
 }
 
 bool FunctionModel::isMarker(const Stmt *S) const {
@@ -165,6 +173,9 @@ bool buildModel(FunctionDecl *FD, SourceManager &SM, FunctionModel &M) {
     D.Number = ++Number;
     D.Kw = SM.getFileLoc(D.Marker->getWhileLoc());
     D.BodyR = W.rangeOf(D.Body);
+    for (Stmt *P = D.Parent; P; P = M.ParentOf.lookup(P))
+      if (isa<StmtExpr>(P))
+        D.InStmtExpr = true;
     // The statement that sits in a block: the marker, or the label chain before it.
     Stmt *Cur = D.Marker;
     Stmt *P = D.Parent;

@@ -79,8 +79,12 @@ static struct VersionGuard {
 static const char *const MacroDefs[][2] = {
     {"__CDEFER__", CDEFER_STR(CDEFER_VERSION_NUMBER)},
     {"__STDC_DEFER_TS25755__", "1"},
-    {"_Defer", "while (!sizeof(char) && __builtin_expect(0, " CDEFER_MAGIC_TEXT "))"},
+    {"_Defer", "while (!sizeof(char) && __builtin_expect(" CDEFER_PLUGIN_REQUIRED ", " CDEFER_MAGIC_TEXT "))"},
 };
+
+// The declaration the marker needs (cdefer.h): part of the predefines of
+// every compile with the plugin, a `.i` included; never in `-E` output.
+static const char PluginRequiredDecl[] = "enum { " CDEFER_PLUGIN_REQUIRED " };\n";
 
 std::string locText(SourceManager &SM, SourceLocation L) {
   L = SM.getFileLoc(L);
@@ -184,6 +188,17 @@ public:
         return;
       }
     }
+    // A diagnostic about code in a synthesized function (CodeGen's
+    // target-feature check of an inlined intrinsic, a backend warning)
+    // names the user's function instead.
+    llvm::SmallString<256> Text;
+    Info.FormatDiagnostic(Text);
+    std::string Msg(Text.str());
+    if (Msg.find("__cdefer_") != std::string::npos && renameSynthesized(Msg)) {
+      DiagnosticConsumer::HandleDiagnostic(L, Info);
+      compat::forwardWithMessage(*Inner, L, Info, Msg);
+      return;
+    }
     DiagnosticConsumer::HandleDiagnostic(L, Info);
     Inner->HandleDiagnostic(L, Info);
   }
@@ -276,6 +291,7 @@ protected:
     for (const auto &Def : MacroDefs)
       if (!PP.isMacroDefined(Def[0]) && Pre.find(std::string("#define ") + Def[0] + " ") == std::string::npos)
         Pre += std::string("#define ") + Def[0] + " " + Def[1] + "\n";
+    Pre += PluginRequiredDecl;
     PP.setPredefines(Pre);
     DiagnosticsEngine &D = CI.getDiagnostics();
     DiagnosticConsumer *Inner = D.getClient();
