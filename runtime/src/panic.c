@@ -5,12 +5,14 @@
  * -- the compilers' own cleanups, which is what a deferred statement is
  * lowered to -- innermost frame first, and crosses frames that have none
  * (libc's qsort calling a comparator that panics).  The stop function is
- * called once per frame before that frame's cleanups run, with the
- * frame's stack pointer as _Unwind_GetCFA; it remembers it, so that
+ * called once per frame before that frame's cleanups run; it remembers
+ * that frame's frame-pointer register as the unwinder reports it, so that
  * __cdefer_recover_in() can tell whether the deferred code calling it
- * belongs to the frame the panic is cleaning up (Go's rule), and it
- * longjmps to a recovering frame once that frame's own cleanups are done
- * (the pattern glibc's pthread_cancel uses).  The stop function also
+ * belongs to the frame the panic is cleaning up (Go's rule) by identity:
+ * the recovering function keeps a frame pointer and stores it in its
+ * __cdefer_frame.  Once that frame's own cleanups are done -- the next time
+ * the stop function is called -- it longjmps back into the frame (the
+ * pattern glibc's pthread_cancel uses).  The stop function also
  * records each frame's return address as it goes: that is the backtrace
  * the report of an unrecovered panic prints (a recovered panic needs none,
  * so raising costs no separate stack walk).  docs/RUNTIME.md has the
@@ -38,6 +40,33 @@
 #define BT_SKIP_MAX 16           /* runtime frames above the caller of panic */
 #define MSG_INLINE 160           /* messages longer than this are malloc'd */
 
+/* The DWARF number of the register that holds __builtin_frame_address(0)
+ * in a function that calls it (GCC: the hard frame pointer, which the
+ * builtin forces; Clang: llvm.frameaddress, which forces one too).  The
+ * unwinder restores it for each frame it visits, so the stop function
+ * knows the frame address of the frame whose cleanups are about to run.
+ * 32-bit ARM has two (r7 in Thumb-2 code, r11 in ARM code), and either
+ * kind of code may be the recovering function. */
+#if defined(__x86_64__)
+#define FP_REGS { 6 }                  /* rbp */
+#elif defined(__i386__)
+#define FP_REGS { 5 }                  /* ebp */
+#elif defined(__aarch64__)
+#define FP_REGS { 29 }                 /* x29 */
+#elif defined(__arm__)
+#define FP_REGS { 7, 11 }              /* r7 (Thumb-2), r11 (ARM) */
+#elif defined(__riscv)
+#define FP_REGS { 8 }                  /* s0 */
+#elif defined(__powerpc64__) || defined(__powerpc__)
+#define FP_REGS { 31 }                 /* r31 */
+#elif defined(__s390x__) || defined(__s390__)
+#define FP_REGS { 11 }                 /* r11 */
+#else
+#error "cdefer: say which DWARF register holds __builtin_frame_address(0) on this target"
+#endif
+static const int fp_regs[] = FP_REGS;
+#define FP_NREGS (sizeof fp_regs / sizeof fp_regs[0])
+
 /* "CDFR" vendor, "C\0\0\0" language, as the Itanium ABI suggests. */
 #define CDEFER_EXCEPTION_CLASS \
     ((_Unwind_Exception_Class)0x4344465243000000ULL)
@@ -52,9 +81,11 @@ struct rec {
      * the stack pointer of the frame whose cleanups are running (the CFA
      * of its callee).  0 before the first call. */
     uintptr_t sp;
+    /* That frame's frame-pointer register(s), as the unwinder restored
+     * them: what __builtin_frame_address(0) was in it (FP_REGS). */
+    uintptr_t fp[FP_NREGS];
     __cdefer_frame *target;        /* set by a successful recover */
     uintptr_t target_at;           /* where target's frame is on the stack */
-    uintptr_t target_sp;           /* sp (below) when it was recovered */
     /* Backtrace, recorded by the stop function frame by frame from the
      * caller of panic (return address RA) outwards. */
     void *ra;
@@ -296,6 +327,7 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     struct tstate *t = &ts;
     struct rec *p = arg;
     uintptr_t cfa;
+    size_t i;
     (void)version;
     (void)cls;
     (void)exc;
@@ -307,20 +339,19 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
             die(t, p, NULL);
         return _URC_NO_REASON;
     }
-    cfa = (uintptr_t)_Unwind_GetCFA(ctx);
-    if (!p->target)                /* a recovered panic is never reported with its frames */
-        record_frame(p, ctx, cfa);
-    /* Its cleanups are done: the unwind is back in the recovering frame
-     * (same stack pointer as when recover() was called in its landing pad:
-     * it can only get there by resuming, from that frame or a deeper one,
-     * and a resume leaves the frame -- neither compiler puts a landing pad
-     * around _Unwind_Resume), or past it (its CFA is above its frame
-     * record; a stack pointer moved by a VLA's restore), or no frame left. */
-    if (p->target && ((actions & _UA_END_OF_STACK) || cfa == p->target_sp || cfa > p->target_at))
+    /* Recovered in the landing pad of the frame the last call was for: the
+     * unwind only goes on once that landing pad has run all of the frame's
+     * cleanups and resumed (a resume leaves the frame: neither compiler puts
+     * a landing pad around _Unwind_Resume), so the frame is done. */
+    if (p->target)
         land(t, p);
+    cfa = (uintptr_t)_Unwind_GetCFA(ctx);
+    record_frame(p, ctx, cfa);
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
     p->sp = cfa;
+    for (i = 0; i < FP_NREGS; i++)
+        p->fp[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
     return _URC_NO_REASON;
 }
 
@@ -447,30 +478,33 @@ const cdefer_panic_info *cdefer_recover(void)
     return NULL;
 }
 
-/* F's frame is the one the panic is cleaning up when it is at or above the
- * stack pointer of that frame (P->sp) -- a frame further out cannot be
- * running deferred code while the frame it called is still there -- and
- * the caller runs on the same stack, below P->sp.  Code running on another
- * stack (a signal stack, a coroutine) has both its own frame and F's on
- * that stack, a region that cannot hold addresses on both sides of P->sp.
- * No stack walk. */
+/* F's frame is the one the panic is cleaning up when F's frame address is
+ * the frame-pointer register the unwinder restored for that frame (F keeps
+ * a frame pointer: it calls __builtin_frame_address(0)).  Identity, not
+ * stack-pointer order: the landing pad may run with the stack pointer moved
+ * (arguments the call pushed popped again, DW_CFA_GNU_args_size; a VLA's or
+ * alloca's stack pointer restored), and deferred code on another stack (a
+ * signal stack, a coroutine) has frames of its own.  A frame that keeps no
+ * frame pointer passes its caller's on; that caller is not running deferred
+ * code while its callee is being cleaned up, so it cannot ask.  No stack
+ * walk. */
 const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
 {
     struct tstate *t = &ts;
     struct rec *p = t->top;
-    uintptr_t a, here;
+    uintptr_t a;
+    size_t i;
 
     /* No panic, already recovered, or not unwinding yet. */
-    if (!p || p->target || !p->sp)
+    if (!p || p->target || !p->sp || !f->__frame)
         return NULL;
-    a = (uintptr_t)(f->__frame ? f->__frame : (void *)f);
-    here = (uintptr_t)__builtin_frame_address(0);
-    /* F's frame below the frame being cleaned up (F was called by deferred
-     * code and is exiting normally), or another stack. */
-    if (a < p->sp || here >= p->sp)
-        return NULL;
-    p->target = f;
-    p->target_at = a;
-    p->target_sp = p->sp;
-    return &p->info;
+    a = (uintptr_t)f->__frame;
+    for (i = 0; i < FP_NREGS; i++) {
+        if (p->fp[i] == a) {
+            p->target = f;
+            p->target_at = a;
+            return &p->info;
+        }
+    }
+    return NULL;
 }
