@@ -67,9 +67,15 @@
 static const int fp_regs[] = FP_REGS;
 #define FP_NREGS (sizeof fp_regs / sizeof fp_regs[0])
 
-/* "CDFR" vendor, "C\0\0\0" language, as the Itanium ABI suggests. */
-#define CDEFER_EXCEPTION_CLASS \
-    ((_Unwind_Exception_Class)0x4344465243000000ULL)
+/* "CDFR" vendor, "C\0\0\0" language, as the Itanium ABI suggests.  The
+ * ARM EHABI unwinder (32-bit ARM) spells the class as char[8], the others
+ * as a 64-bit integer (whose bytes, big-endian, are the same eight). */
+#if defined(__ARM_EABI_UNWINDER__)
+#define SET_EXCEPTION_CLASS(e) memcpy((e)->exception_class, "CDFRC\0\0\0", 8)
+#else
+#define SET_EXCEPTION_CLASS(e) \
+    ((e)->exception_class = (_Unwind_Exception_Class)0x4344465243000000ULL)
+#endif
 
 /* One panic. */
 struct rec {
@@ -447,7 +453,7 @@ vpanic(void *ra, const char *file, int line, const char *func, void *value, cons
     t->top = p;
     arm_thread_exit(t);
 
-    p->exc.exception_class = CDEFER_EXCEPTION_CLASS;
+    SET_EXCEPTION_CLASS(&p->exc);
     p->exc.exception_cleanup = exception_cleanup;
     rc = _Unwind_ForcedUnwind(&p->exc, stop, p);
     /* Only a broken unwind (corrupt or missing unwind tables) gets here. */
