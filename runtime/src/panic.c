@@ -60,12 +60,21 @@
 #elif defined(__powerpc64__) || defined(__powerpc__)
 #define FP_REGS { 31 }                 /* r31 */
 #elif defined(__s390x__) || defined(__s390__)
-#define FP_REGS { 11 }                 /* r11 */
+/* s390x: __builtin_frame_address(0) is the stack pointer the function was
+ * entered with (its CFA - 160), both in GCC and in Clang, whether or not it
+ * keeps r11 as a frame pointer; no register holds it inside the frame.  It
+ * is the stack pointer of the caller, r15 one frame further out: see
+ * frame_address_of() below. */
+#define FP_REGS { 15 }                 /* r15, of the caller */
+#define FP_IS_CALLER_SP 1
 #else
 #error "cdefer: say which DWARF register holds __builtin_frame_address(0) on this target"
 #endif
 static const int fp_regs[] = FP_REGS;
 #define FP_NREGS (sizeof fp_regs / sizeof fp_regs[0])
+#ifndef FP_IS_CALLER_SP
+#define FP_IS_CALLER_SP 0
+#endif
 
 /* "CDFR" vendor, "C\0\0\0" language, as the Itanium ABI suggests.  The
  * ARM EHABI unwinder (32-bit ARM) spells the class as char[8], the others
@@ -325,6 +334,46 @@ static void record_frame(struct rec *p, struct _Unwind_Context *ctx, uintptr_t c
     p->bt_cfa = cfa;
 }
 
+/* FP_IS_CALLER_SP targets: the frame address of the frame CTX describes is
+ * register FP_REGS[0] in its caller, which the unwinder has not reached yet.
+ * The frame is still on the machine stack (a forced unwind only leaves a
+ * frame by installing one of its landing pads), so a backtrace from here
+ * finds it -- same IP, same CFA -- and one frame further out, its caller.
+ * Only a frame with a language-specific data area can run deferred code,
+ * so only such a frame is looked for; the walk passes the frames below it
+ * that have none, each at most once per panic (a landing pad that runs
+ * discards the frames below it), so a panic's unwinding stays linear.
+ * 0 when the frame has no LSDA or is not found. */
+struct caller_walk {
+    uintptr_t ip, cfa, result;
+    int found;
+};
+
+static _Unwind_Reason_Code caller_walk_step(struct _Unwind_Context *c, void *arg)
+{
+    struct caller_walk *w = arg;
+    if (w->found) {
+        w->result = (uintptr_t)_Unwind_GetGR(c, fp_regs[0]);
+        return _URC_END_OF_STACK;
+    }
+    if ((uintptr_t)_Unwind_GetIP(c) == w->ip && (uintptr_t)_Unwind_GetCFA(c) == w->cfa)
+        w->found = 1;
+    return _URC_NO_REASON;
+}
+
+__attribute__((__unused__)) static uintptr_t frame_address_of(struct _Unwind_Context *ctx)
+{
+    struct caller_walk w;
+    if (!_Unwind_GetLanguageSpecificData(ctx))
+        return 0;
+    w.ip = (uintptr_t)_Unwind_GetIP(ctx);
+    w.cfa = (uintptr_t)_Unwind_GetCFA(ctx);
+    w.result = 0;
+    w.found = 0;
+    _Unwind_Backtrace(caller_walk_step, &w);
+    return w.result;
+}
+
 static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
                                 _Unwind_Exception_Class cls,
                                 struct _Unwind_Exception *exc,
@@ -356,8 +405,12 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
     p->sp = cfa;
-    for (i = 0; i < FP_NREGS; i++)
-        p->fp[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
+    if (FP_IS_CALLER_SP) {
+        p->fp[0] = frame_address_of(ctx);
+    } else {
+        for (i = 0; i < FP_NREGS; i++)
+            p->fp[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
+    }
     return _URC_NO_REASON;
 }
 
