@@ -28,9 +28,11 @@ class ASTConsumer;
 namespace cdefer {
 
 // The marker the `_Defer` macro expands to:  while (0 && __builtin_expect(0, MAGIC)) STMT
-// (the leading `0 &&` makes -Wunreachable-code see a configuration value)
-#define CDEFER_MAGIC_TEXT "0x25755cdef"
-constexpr unsigned long long MagicValue = 0x25755cdefULL;
+// (the leading `0 &&` makes -Wunreachable-code see a configuration value).
+// MAGIC fits in 32 bits: __builtin_expect takes a long, which is 32 bits on
+// armhf and i686 (a wider value draws -Wconstant-conversion there).
+#define CDEFER_MAGIC_TEXT "0x2575cdef"
+constexpr unsigned long long MagicValue = 0x2575cdefULL;
 
 struct Options {
   bool Unwind = true;

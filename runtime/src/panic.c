@@ -320,6 +320,17 @@ CDEFER_NORETURN static void land(struct tstate *t, struct rec *p)
  * runtime's own frames before it.  A frame whose landing pad resumed the
  * unwind is visited again with the same stack pointer: CFA values only
  * grow along the stack, so a repeated one is not recorded twice. */
+/* 32-bit ARM: a return address into Thumb code has bit 0 set, and the EHABI
+ * unwinder's _Unwind_GetIP clears it. */
+static int same_code_address(void *a, void *b)
+{
+#if defined(__arm__)
+    return ((uintptr_t)a | 1) == ((uintptr_t)b | 1);
+#else
+    return a == b;
+#endif
+}
+
 static void record_frame(struct rec *p, struct _Unwind_Context *ctx, uintptr_t cfa)
 {
     void *ip;
@@ -328,7 +339,7 @@ static void record_frame(struct rec *p, struct _Unwind_Context *ctx, uintptr_t c
     ip = (void *)_Unwind_GetIP(ctx);
     if (!ip)
         return;
-    if (!p->nframes && ip != p->ra && ++p->bt_skipped <= BT_SKIP_MAX)
+    if (!p->nframes && !same_code_address(ip, p->ra) && ++p->bt_skipped <= BT_SKIP_MAX)
         return;
     p->frames[p->nframes++] = ip;
     p->bt_cfa = cfa;

@@ -25,7 +25,7 @@ int main(void)
     return 0;
 }
 // PP-NOT: pragma cdefer
-// PP: while (0 && __builtin_expect(0, 0x25755cdef)) printf("deferred n = %d\n", n);
+// PP: while (0 && __builtin_expect(0, 0x2575cdef)) printf("deferred n = %d\n", n);
 // IR: define {{.*}} @f(
 // IR: call void @__cdefer_fn_
 // OUT: deferred n = 2
