@@ -58,7 +58,12 @@
 #elif defined(__riscv)
 #define FP_REGS { 8 }                  /* s0 */
 #elif defined(__powerpc64__) || defined(__powerpc__)
-#define FP_REGS { 31 }                 /* r31 */
+/* Power: __builtin_frame_address(0) is the frame's stack pointer r1 (the
+ * back chain), GCC and Clang, -O0 and -O2; the unwinder does not restore
+ * r1 as a register (_Unwind_GetGR(ctx, 1) faults) but reports it as the
+ * CFA of the callee, _Unwind_GetCFA. */
+#define FP_REGS { 1 }                  /* r1, as _Unwind_GetCFA */
+#define FP_IS_CFA 1
 #elif defined(__s390x__) || defined(__s390__)
 /* s390x: __builtin_frame_address(0) is the stack pointer the function was
  * entered with (its CFA - 160), both in GCC and in Clang, whether or not it
@@ -74,6 +79,9 @@ static const int fp_regs[] = FP_REGS;
 #define FP_NREGS (sizeof fp_regs / sizeof fp_regs[0])
 #ifndef FP_IS_CALLER_SP
 #define FP_IS_CALLER_SP 0
+#endif
+#ifndef FP_IS_CFA
+#define FP_IS_CFA 0
 #endif
 
 /* "CDFR" vendor, "C\0\0\0" language, as the Itanium ABI suggests.  The
@@ -418,6 +426,8 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     p->sp = cfa;
     if (FP_IS_CALLER_SP) {
         p->fp[0] = frame_address_of(ctx);
+    } else if (FP_IS_CFA) {
+        p->fp[0] = cfa;
     } else {
         for (i = 0; i < FP_NREGS; i++)
             p->fp[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
