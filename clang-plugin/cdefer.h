@@ -4,8 +4,10 @@
 //   marker.cpp  recognise `_Defer` markers and number the body (FunctionModel)
 //   checks.cpp  constraints E1-E7, E10, E11 and warnings W1, W2
 //   lower.cpp   capture/rewrite of the deferred statement, cleanup lowering
+//   unwinds.cpp keeps a function with defers able to unwind (not nounwind)
 //   recover.cpp cdefer_result and the recover() lowering
 //   dump.cpp    the `dump` option's report
+//   sites.cpp   which functions can hold a defer (the `_Defer` expansions seen)
 //   plugin.cpp  options, predefined macros, pragma, diagnostics, the action
 #ifndef CDEFER_CLANG_CDEFER_H
 #define CDEFER_CLANG_CDEFER_H
@@ -23,6 +25,7 @@
 namespace clang {
 class Sema;
 class ASTConsumer;
+class CompilerInstance;
 } // namespace clang
 
 namespace cdefer {
@@ -33,6 +36,17 @@ namespace cdefer {
 // armhf and i686 (a wider value draws -Wconstant-conversion there).
 #define CDEFER_MAGIC_TEXT "0x2575cdef"
 constexpr unsigned long long MagicValue = 0x2575cdefULL;
+
+/// Where `_Defer` was expanded (sites.cpp): functions without one are skipped.
+struct DeferSites {
+  std::vector<clang::SourceLocation> Locs; // expansion locations, TU order
+  size_t Next = 0;                         // first one not before the last function
+  bool All = false;                        // preprocessed input: walk every function
+  const clang::FunctionDecl *Recover = nullptr; // cdefer_recover, once declared
+  void attach(clang::CompilerInstance &CI);
+  bool mayHold(const clang::FunctionDecl *FD, clang::SourceManager &SM);
+  bool recoverReferenced(clang::ASTContext &Ctx);
+};
 
 struct Options {
   bool Unwind = true;
@@ -96,6 +110,10 @@ bool checkFunction(FunctionModel &M, clang::DiagnosticsEngine &D, clang::SourceM
 
 // lower.cpp: lowers every defer of M; Emit receives each synthesized function.
 bool lowerFunction(FunctionModel &M, clang::Sema &S, const Options &O,
+                   std::vector<clang::FunctionDecl *> &Synthesized);
+
+// unwinds.cpp: the call that keeps FD from being marked nounwind (unwinding on).
+bool keepUnwinding(clang::FunctionDecl *FD, clang::Sema &S, unsigned N,
                    std::vector<clang::FunctionDecl *> &Synthesized);
 
 // recover.cpp: named results (R1-R6) and the recover lowering (SPEC 4, 5).

@@ -73,6 +73,20 @@ inline clang::IfStmt *makeIf(const clang::ASTContext &C, clang::SourceLocation L
 #endif
 }
 
+// A block with Old's braces and floating-point pragma state, holding Stmts.
+inline clang::CompoundStmt *remakeCompound(const clang::ASTContext &C,
+                                           llvm::ArrayRef<clang::Stmt *> Stmts,
+                                           const clang::CompoundStmt *Old) {
+#if CLANG_VERSION_MAJOR >= 15
+  return clang::CompoundStmt::Create(C, Stmts,
+                                     Old->hasStoredFPFeatures() ? Old->getStoredFPFeatures()
+                                                                : clang::FPOptionsOverride(),
+                                     Old->getLBracLoc(), Old->getRBracLoc());
+#else
+  return clang::CompoundStmt::Create(C, Stmts, Old->getLBracLoc(), Old->getRBracLoc());
+#endif
+}
+
 // The `case`/`default` keyword of a switch label.
 inline clang::SourceLocation caseKeywordLoc(const clang::SwitchCase *SC) {
   return SC->getKeywordLoc();

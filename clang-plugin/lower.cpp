@@ -679,6 +679,43 @@ static bool hasLabel(const Stmt *S) {
   return false;
 }
 
+static bool declaresVariable(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (isa<VarDecl>(D))
+        return true;
+  for (const Stmt *C : S->children())
+    if (declaresVariable(C))
+      return true;
+  return false;
+}
+
+// Which defers keep the cleanup-function lowering under lowering=native.
+// CodeGen emits a DeferStmt's body once per exit path (normal and EH):
+//  - a label inside it would be defined twice (seen crashing the backend);
+//  - Clang 22's EH copy of a variable declared inside it is not
+//    initialised (`int k = 3;` reads 0 there, a recover's result reads
+//    NULL, -O2 code crashed), so with unwinding on such a statement keeps
+//    the cleanup function, as does one enclosing a nested defer that keeps
+//    it (that defer becomes a variable declared in the statement).
+// Innermost first (reverse preorder), so nested defers are decided first.
+static std::vector<bool> keepCleanup(const FunctionModel &M, const Options &O) {
+  size_t N = M.Defers.size();
+  std::vector<bool> Keep(N, !O.Native);
+  if (!O.Native)
+    return Keep;
+  for (size_t I = N; I-- > 0;) {
+    const Stmt *Body = M.Defers[I].Marker->getBody();
+    bool K = hasLabel(Body) || (O.Unwind && declaresVariable(Body));
+    for (size_t J = I + 1; J < N && !K; ++J)
+      K = O.Unwind && Keep[J] && M.Defers[I].BodyR.contains(M.pre(M.Defers[J].Marker));
+    Keep[I] = K;
+  }
+  return Keep;
+}
+
 static bool lowerNative(ASTContext &Ctx, Defer &D) {
   Stmt *Body = D.Marker->getBody();
   Stmt *Node = compat::makeNativeDefer(Ctx, D.Kw, Body);
@@ -717,18 +754,17 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
   // and would skip them when deferred code panics on a normal exit (which
   // Clang's landing pads get right); there the old limit stays.
   bool Chained = O.Unwind && NDefers > 0 && !hasUserCleanup(M.FD->getBody());
-  for (Defer &D : M.Defers)
-    if (O.Native && !hasLabel(D.Marker->getBody()))
+  std::vector<bool> Cleanup = keepCleanup(M, O);
+  for (size_t I = 0; I < NDefers; ++I)
+    if (!Cleanup[I])
       Chained = false;
   Chain EH{S, Ctx, Slots, Synthesized, {}};
   if (Chained)
     linkDefers(M, Slots);
   for (size_t I = NDefers; I-- > 0;) {
     Defer &D = M.Defers[I];
-    // CodeGen emits a DeferStmt's body once per exit path: a label inside it
-    // would be defined twice (seen crashing the backend), so such defers keep
-    // the cleanup-function lowering.
-    if (O.Native && !hasLabel(D.Marker->getBody())) {
+    // lowering=native, where the DeferStmt is right (keepCleanup).
+    if (!Cleanup[I]) {
       if (!lowerNative(Ctx, D))
         Ok = false;
       continue;
@@ -738,6 +774,10 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
       Ok = false;
   }
   if (Ok && Chained && !EH.finish())
+    Ok = false;
+  // Its helpers are nothrow: without a call that may throw, CodeGen would
+  // mark the function nounwind (unwinds.cpp).
+  if (Ok && Chained && !keepUnwinding(M.FD, S, ++Counter, Synthesized))
     Ok = false;
   // `return e;` must copy e before the deferred code runs: no NRVO.
   if (!M.Defers.empty())

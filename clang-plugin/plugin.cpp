@@ -187,7 +187,9 @@ private:
 
 class Consumer : public ASTConsumer {
 public:
-  Consumer(CompilerInstance &CI, Options O, DiagFilter *Filter) : CI(CI), O(O), Filter(Filter) {}
+  Consumer(CompilerInstance &CI, Options O, DiagFilter *Filter) : CI(CI), O(O), Filter(Filter) {
+    Sites.attach(CI);
+  }
 
   bool HandleTopLevelDecl(DeclGroupRef DG) override {
     if (Reentered)
@@ -213,6 +215,8 @@ private:
     SourceManager &SM = CI.getSourceManager();
     FunctionModel M;
     checkResults(FD, CI.getDiagnostics(), SM);
+    if (!Sites.mayHold(FD, SM) && !hasResultVars(FD) && !Sites.recoverReferenced(FD->getASTContext()))
+      return;
     if (!buildModel(FD, SM, M))
       return;
     checkFunction(M, CI.getDiagnostics(), SM);
@@ -232,6 +236,7 @@ private:
   CompilerInstance &CI;
   Options O;
   DiagFilter *Filter;
+  DeferSites Sites;
   bool Reentered = false;
 };
 

@@ -4,7 +4,7 @@
 // reports R2/R4/R5/R6 where it is met; R1/R3 are checked once the body is
 // complete (checkResults).  A function that has a named result, or that
 // recovers (cdefer_recover() lexically inside one of its deferred
-// statements, unwinding on), is restructured around its body:
+// statements, exceptions on), is restructured around its body:
 //
 //     { __cdefer_frame __cdefer_f;                    // recovering only
 //       T __cdefer_res = {0};                         // or the hoisted result r
@@ -81,7 +81,8 @@ struct ResultAttrInfo : public ParsedAttrInfo {
              nullptr);
       return AttributeApplied;
     }
-    if (!Ctx.typesAreCompatible(VD->getType().getUnqualifiedType(), RT.getUnqualifiedType())) {
+    // Qualifiers aside (SPEC 5): const, volatile, restrict and _Atomic.
+    if (!Ctx.typesAreCompatible(VD->getType().getAtomicUnqualifiedType(), RT.getAtomicUnqualifiedType())) {
       report(Diags, SM, VD->getLocation(),
              "'cdefer_result' variable '" + Var + "' does not have the return type of '" + Fn + "'", nullptr);
       return AttributeApplied;
@@ -125,6 +126,13 @@ struct Builder {
                                D->getType().getNonReferenceType(), VK_LValue);
   }
   Expr *rvalue(Expr *E) {
+    if (E->getType()->isAtomicType()) {
+      // An _Atomic named result: an atomic load, whose value is not atomic.
+      Sema::ContextRAII InFn(S, FD);
+      ExprResult R = S.DefaultLvalueConversion(E);
+      if (!R.isInvalid())
+        return R.get();
+    }
     return ImplicitCastExpr::Create(Ctx, E->getType().getUnqualifiedType(), CK_LValueToRValue, E, nullptr,
                                     VK_PRValue, FPOptionsOverride());
   }
@@ -133,6 +141,17 @@ struct Builder {
                                  OK_Ordinary, L, false, FPOptionsOverride());
   }
   Expr *assign(Expr *LHS, Expr *RHS) {
+    if (LHS->getType()->isAtomicType()) {
+      // An _Atomic named result: an atomic store of the (non-atomic) value,
+      // through Sema, which adds the conversion.
+      if (auto *IC = dyn_cast<ImplicitCastExpr>(RHS))
+        if (IC->getCastKind() == CK_NonAtomicToAtomic)
+          RHS = IC->getSubExpr();
+      Sema::ContextRAII InFn(S, FD);
+      ExprResult R = S.BuildBinOp(nullptr, L, BO_Assign, LHS, RHS);
+      if (!R.isInvalid())
+        return R.get();
+    }
     return BinaryOperator::Create(Ctx, LHS, RHS, BO_Assign, LHS->getType().getUnqualifiedType(), VK_PRValue,
                                   OK_Ordinary, L, FPOptionsOverride());
   }
@@ -260,7 +279,7 @@ Stmt *replaceResultDecl(Builder &B, VarDecl *VD, Stmt *S) {
     if (Expr *Init = VD->getInit()) {
       B.L = VD->getLocation();
       if (auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreImplicit())) {
-        QualType T = VD->getType().getUnqualifiedType();
+        QualType T = VD->getType().getAtomicUnqualifiedType();
         Init = B.rvalue(new (B.Ctx) CompoundLiteralExpr(B.L, B.Ctx.getTrivialTypeSourceInfo(T, B.L), T,
                                                         VK_LValue, ILE, false));
       }
@@ -332,11 +351,20 @@ bool prepareRecover(FunctionModel &M, Sema &S, const Options &O) {
   Plan P;
   auto RV = ResultVars.find(FD);
   VarDecl *Named = RV != ResultVars.end() && !RV->second.empty() ? RV->second.front() : nullptr;
+  // With exceptions off no deferred statement runs during a panic: such a
+  // recover() can never succeed (W4), and nothing is lowered for it.
   bool Recovering = false;
-  if (O.Unwind)
-    for (CallExpr *CE : M.Calls)
-      if (isRecoverCall(CE) && M.innermostBody(CE))
+  bool Exceptions = S.getLangOpts().Exceptions;
+  for (CallExpr *CE : M.Calls)
+    if (isRecoverCall(CE) && M.innermostBody(CE)) {
+      if (Exceptions)
         Recovering = true;
+      else
+        report(S.getDiagnostics(), S.getSourceManager(), CE->getBeginLoc(),
+               "'recover()' always returns NULL with unwinding off: deferred statements do not run during a "
+               "panic",
+               nullptr, true);
+    }
   if (!Named && !Recovering)
     return true;
   P.Active = true;
@@ -346,6 +374,15 @@ bool prepareRecover(FunctionModel &M, Sema &S, const Options &O) {
   if (Named) {
     P.Slot = Named;
     P.Named = true;
+    // Every `return e;` writes a const result too: from here on the
+    // variable is not const, so that nothing folds it to its initialiser
+    // (the user's code was checked against the const type already).
+    QualType T = Named->getType();
+    if (T.isConstQualified()) {
+      Qualifiers Q = T.getQualifiers();
+      Q.removeConst();
+      Named->setType(Ctx.getQualifiedType(T.getCanonicalType().getUnqualifiedType(), Q));
+    }
   } else if (!RT->isVoidType()) {
     P.Slot = B.local("__cdefer_res", RT.getUnqualifiedType());
   }

@@ -7,7 +7,8 @@
  * statement expressions; not in a GNU nested function defined there, which
  * is its own F).  Only those functions are touched; with exceptions off
  * (unwind=off, -fno-exceptions) deferred code never runs during a panic,
- * and nothing is done at all.  For F, at PLUGIN_PRE_GENERICIZE:
+ * and nothing is done but warning W4 at each such recover() (it can never
+ * succeed).  For F, at PLUGIN_PRE_GENERICIZE:
  *
  *   before the defer lowering (plan_recover):
  *     cdefer_recover()  ->  __cdefer_recover_in(&__cdefer_f)   (those calls only)
@@ -272,13 +273,44 @@ quiet_clobbered (tree fndecl)
 					   (line_table, end, 1));
 }
 
+/* W4: with exceptions off no deferred statement runs during a panic, so a
+   recover() in one can never stop a panic.  */
+tree
+warn_no_unwind_r (tree *tp, int *walk_subtrees, void *data)
+{
+  int *depth = (int *) data;
+  tree t = *tp;
+  if (TYPE_P (t) || DECL_P (t))
+    {
+      *walk_subtrees = 0;
+      return NULL_TREE;
+    }
+  if (is_marker (t))
+    {
+      (*depth)++;
+      walk_tree (&marker_body (t), warn_no_unwind_r, depth, NULL);
+      (*depth)--;
+      *walk_subtrees = 0;
+      return NULL_TREE;
+    }
+  if (*depth > 0 && recover_call_p (t))
+    warning_at (user_location (EXPR_LOCATION (t)), 0, "%<recover()%> always "
+		"returns NULL with unwinding off: deferred statements do not "
+		"run during a panic");
+  return NULL_TREE;
+}
+
 } // namespace
 
 bool
 plan_recover (tree fndecl, tree *body, recover_plan *plan)
 {
   if (!flag_exceptions)
-    return false;
+    {
+      int depth = 0;
+      walk_tree (body, warn_no_unwind_r, &depth, NULL);
+      return false;
+    }
   planner p;
   p.fndecl = fndecl;
   p.plan = plan;

@@ -94,6 +94,11 @@ handle_result_attribute (tree *node, tree, tree, int, bool *no_add_attrs)
      are decided before PLUGIN_PRE_GENERICIZE).  */
   TREE_USED (d) = 1;
   DECL_READ_P (d) = 1;
+  /* Every `return e;` assigns it, const or not: the front end must not
+     fold its reads to the initialiser (decl_constant_value does so for a
+     TREE_READONLY variable when optimizing).  Its type stays const, so the
+     user's code still cannot assign it.  */
+  TREE_READONLY (d) = 0;
   return NULL_TREE;
 }
 
