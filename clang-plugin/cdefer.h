@@ -43,9 +43,11 @@ namespace cdefer {
 // (plugin.cpp's predefines): a `.i` made with `-E` and compiled without the
 // plugin stops at an undeclared identifier that names the plugin, instead of
 // compiling every defer into a loop that never runs.
-#define CDEFER_MAGIC_TEXT "0x25755cdef"
+// MAGIC fits in 32 bits: __builtin_expect takes a long, which is 32 bits on
+// armhf and i686 (a wider value draws -Wconstant-conversion there).
+#define CDEFER_MAGIC_TEXT "0x2575cdef"
 #define CDEFER_PLUGIN_REQUIRED "cdefer_requires_plugin__fplugin_cdefer_clang_so"
-constexpr unsigned long long MagicValue = 0x25755cdefULL;
+constexpr unsigned long long MagicValue = 0x2575cdefULL;
 
 /// Where `_Defer` was expanded (sites.cpp): functions without one are skipped.
 struct DeferSites {

@@ -1,4 +1,4 @@
-// compat.h - the only place where Clang versions differ (14, 16, 19, 22).
+// compat.h - the only place where Clang versions differ (13, 14, 15, 16, 19, 22).
 // Everything version-dependent in the AST / Sema API the plugin touches is
 // wrapped here behind CLANG_VERSION_MAJOR; the other files call these.
 #ifndef CDEFER_CLANG_COMPAT_H
@@ -55,6 +55,22 @@ inline clang::FunctionDecl *makeFunction(clang::ASTContext &C, clang::DeclContex
 #else
   return clang::FunctionDecl::Create(C, DC, Loc, Loc, Name, T, TI, clang::SC_Static,
                                      /*isInlineSpecified=*/true);
+#endif
+}
+
+// `if (Cond) Then [else Else]`: Clang 14 replaced the IsConstexpr flag by
+// an IfStatementKind.
+inline clang::IfStmt *makeIf(const clang::ASTContext &C, clang::SourceLocation L,
+                             clang::Expr *Cond, clang::SourceLocation LP,
+                             clang::SourceLocation RP, clang::Stmt *Then,
+                             clang::SourceLocation EL = clang::SourceLocation(),
+                             clang::Stmt *Else = nullptr) {
+#if CLANG_VERSION_MAJOR >= 14
+  return clang::IfStmt::Create(C, L, clang::IfStatementKind::Ordinary, nullptr, nullptr, Cond,
+                               LP, RP, Then, EL, Else);
+#else
+  return clang::IfStmt::Create(C, L, /*IsConstexpr=*/false, nullptr, nullptr, Cond, LP, RP,
+                               Then, EL, Else);
 #endif
 }
 

@@ -432,8 +432,8 @@ struct Chain {
     if (OuterF || !compat::EarlyAlwaysInline) {
       if (!Action)
         return nullptr;
-      UnwBody.push_back(IfStmt::Create(Ctx, L, IfStatementKind::Ordinary, nullptr, nullptr,
-                                       rvalue(arrow(rvalue(ref(GParm, L)), Armed)), L, L, Action));
+      UnwBody.push_back(compat::makeIf(Ctx, L, rvalue(arrow(rvalue(ref(GParm, L)), Armed)), L, L,
+                                       Action));
     }
     Unw->setBody(compat::makeCompound(Ctx, UnwBody, L, L));
     Out.push_back(Unw);

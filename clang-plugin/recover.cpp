@@ -465,7 +465,7 @@ bool finishRecover(FunctionModel &M, Sema &S) {
       return false;
     Out.push_back(B.assign(B.member(B.ref(P.Frame), Frm), FA));
     Stmt *Ret = ReturnStmt::Create(Ctx, LB, SlotValue(), nullptr);
-    Out.push_back(IfStmt::Create(Ctx, LB, IfStatementKind::Ordinary, nullptr, nullptr, Cond, LB, LB, Ret));
+    Out.push_back(compat::makeIf(Ctx, LB, Cond, LB, LB, Ret));
   }
   Out.push_back(Body);
   if (P.Slot) {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds, runs every LIT suite
-# with the default compilers and then the compiler matrix (test/matrix.sh),
-# and ends with one line: "N passed, N failed, N skipped".
+# with the default compilers, then the compiler matrix (test/matrix.sh) and
+# the cross targets (test/cross.sh: aarch64, armhf, s390x under qemu-user;
+# CDEFER_TARGETS=all adds riscv64, i686, ppc64le), and ends with one line:
+# "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh || exit 1
@@ -12,6 +14,7 @@ lit=$(sed -n 's/^CDEFER_LIT:FILEPATH=//p' build/CMakeCache.txt)
 [ -n "$lit" ] || { echo "lit not found"; echo "0 passed, 1 failed"; exit 1; }
 /usr/bin/python3 "$lit" -v --timeout=600 -o build/lit-results-default.json build/test
 test/matrix.sh
+test/cross.sh
 # Differential + invalid-input fuzzing, a fixed-seed sample (docs/RELIABILITY.md).
 if ls build/cdefer-*.so >/dev/null 2>&1; then
   /usr/bin/python3 test/fuzz/run.py --seed 1 --json build/lit-results-fuzz.json "${CDEFER_FUZZ_CASES:-150}"

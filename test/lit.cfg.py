@@ -18,6 +18,7 @@ import lit.util
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "lit"))
 import cdefer_formats  # noqa: E402
+import cross  # noqa: E402
 
 config.name = "cdefer"
 config.suffixes = [".c"]
@@ -32,11 +33,16 @@ gcc_plugin = params.get("gcc_plugin", getattr(config, "gcc_plugin", ""))
 clang = params.get("clang", getattr(config, "clang", ""))
 clang_plugin = params.get("clang_plugin", getattr(config, "clang_plugin", ""))
 reference = params.get("reference", shutil.which("clang-22") or "")
+# A cross build compiles for its target and runs under qemu-user (test/lit/cross.py).
+target = cross.Target(params.get("target", getattr(config, "cdefer_target", "")))
+if target.missing():
+    lit_config.warning("cdefer: %s: the target's programs cannot run" % target.missing())
 
 inc = config.cdefer_include_dir
 obj = config.cdefer_obj_root
 # Every program a test runs goes through %run: a time limit and an output cap.
-run = "%s %s" % (sys.executable, os.path.join(config.test_source_root, "lit", "run_capped.py"))
+run = "%s %s%s" % (sys.executable, os.path.join(config.test_source_root, "lit", "run_capped.py"),
+                   target.run_options())
 
 def _gcc_major(cc):
     import subprocess
@@ -58,6 +64,7 @@ config.cdefer = cdefer_formats.Toolchains(
     reference=reference,
     run=run,
     gcc_major=_gcc_major(gcc) if gcc_plugin else 0,
+    clang_target=target.clang_flags(),
 )
 
 config.substitutions.append(("%FileCheck", config.filecheck))
@@ -72,12 +79,16 @@ if tc.clang:
     config.available_features.add("clang-plugin")
 if tc.reference:
     config.available_features.add("clang22-reference")
+for f in target.features():
+    config.available_features.add(f)
 config.substitutions.append(("%gcc-plugin-cc", tc.gcc_cc() or "false"))
 config.substitutions.append(("%clang-plugin-cc", tc.clang_cc() or "false"))
 config.substitutions.append(("%clang-plugin-so", tc.clang_plugin or "false"))
 config.substitutions.append(("%gcc-plugin-so", tc.gcc_plugin or "false"))
 config.substitutions.append(("%bare-gcc", tc.gcc or "false"))
-config.substitutions.append(("%bare-clang", tc.clang or "false"))
+config.substitutions.append(("%bare-clang", (tc.clang + " " + tc.clang_target).strip() if tc.clang else "false"))
+config.substitutions.append(("%clang-target", tc.clang_target))
+config.substitutions.append(("%target-gcc", gcc if target.cross else "gcc"))
 
 # lit's internal shell finds `not`, `count` and FileCheck here.
 config.environment["PATH"] = os.pathsep.join(

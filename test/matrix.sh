@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The compiler matrix: builds the plugins against every other installed
-# GCC (11, 12) and Clang (14, 16, 19, 22) than the default build used, and runs
+# GCC (11, 12) and Clang (13, 14, 15, 16, 19, 22: every Clang Debian 12 ships) than the default build used, and runs
 # the whole suite with each (builds use -j2: the machine is shared).  Results go to build/lit-results-*.json for
 # test/lit/summary.py.  Run from the top of the tree after the default build.
 set -uo pipefail
@@ -16,7 +16,7 @@ build_failed() {
   printf '{"__version__": [0, 0, 0], "elapsed": 0, "tests": [{"name": "matrix :: %s build", "code": "FAIL", "output": "", "elapsed": 0}]}\n' \
     "$1" > "build/lit-results-$1-build.json"
 }
-for v in 14 16 19 22; do
+for v in 13 14 15 16 19 22; do
   [ "$v" = "$default_clang" ] && continue
   [ -f /usr/lib/llvm-$v/lib/cmake/clang/ClangConfig.cmake ] || continue
   ls clang-plugin/*.cpp >/dev/null 2>&1 || continue

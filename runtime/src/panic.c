@@ -58,18 +58,41 @@
 #elif defined(__riscv)
 #define FP_REGS { 8 }                  /* s0 */
 #elif defined(__powerpc64__) || defined(__powerpc__)
-#define FP_REGS { 31 }                 /* r31 */
+/* Power: __builtin_frame_address(0) is the frame's stack pointer r1 (the
+ * back chain), GCC and Clang, -O0 and -O2; the unwinder does not restore
+ * r1 as a register (_Unwind_GetGR(ctx, 1) faults) but reports it as the
+ * CFA of the callee, _Unwind_GetCFA. */
+#define FP_REGS { 1 }                  /* r1, as _Unwind_GetCFA */
+#define FP_IS_CFA 1
 #elif defined(__s390x__) || defined(__s390__)
-#define FP_REGS { 11 }                 /* r11 */
+/* s390x: __builtin_frame_address(0) is the stack pointer the function was
+ * entered with (its CFA - 160), both in GCC and in Clang, whether or not it
+ * keeps r11 as a frame pointer; no register holds it inside the frame.  It
+ * is the stack pointer of the caller, r15 one frame further out: see
+ * frame_address_of() below. */
+#define FP_REGS { 15 }                 /* r15, of the caller */
+#define FP_IS_CALLER_SP 1
 #else
 #error "cdefer: say which DWARF register holds __builtin_frame_address(0) on this target"
 #endif
 static const int fp_regs[] = FP_REGS;
 #define FP_NREGS (sizeof fp_regs / sizeof fp_regs[0])
+#ifndef FP_IS_CALLER_SP
+#define FP_IS_CALLER_SP 0
+#endif
+#ifndef FP_IS_CFA
+#define FP_IS_CFA 0
+#endif
 
-/* "CDFR" vendor, "C\0\0\0" language, as the Itanium ABI suggests. */
-#define CDEFER_EXCEPTION_CLASS \
-    ((_Unwind_Exception_Class)0x4344465243000000ULL)
+/* "CDFR" vendor, "C\0\0\0" language, as the Itanium ABI suggests.  The
+ * ARM EHABI unwinder (32-bit ARM) spells the class as char[8], the others
+ * as a 64-bit integer (whose bytes, big-endian, are the same eight). */
+#if defined(__ARM_EABI_UNWINDER__)
+#define SET_EXCEPTION_CLASS(e) memcpy((e)->exception_class, "CDFRC\0\0\0", 8)
+#else
+#define SET_EXCEPTION_CLASS(e) \
+    ((e)->exception_class = (_Unwind_Exception_Class)0x4344465243000000ULL)
+#endif
 
 /* One panic. */
 struct rec {
@@ -305,6 +328,17 @@ CDEFER_NORETURN static void land(struct tstate *t, struct rec *p)
  * runtime's own frames before it.  A frame whose landing pad resumed the
  * unwind is visited again with the same stack pointer: CFA values only
  * grow along the stack, so a repeated one is not recorded twice. */
+/* 32-bit ARM: a return address into Thumb code has bit 0 set, and the EHABI
+ * unwinder's _Unwind_GetIP clears it. */
+static int same_code_address(void *a, void *b)
+{
+#if defined(__arm__)
+    return ((uintptr_t)a | 1) == ((uintptr_t)b | 1);
+#else
+    return a == b;
+#endif
+}
+
 static void record_frame(struct rec *p, struct _Unwind_Context *ctx, uintptr_t cfa)
 {
     void *ip;
@@ -313,13 +347,53 @@ static void record_frame(struct rec *p, struct _Unwind_Context *ctx, uintptr_t c
     ip = (void *)_Unwind_GetIP(ctx);
     if (!ip)
         return;
-    if (!p->nframes && ip != p->ra && ++p->bt_skipped <= BT_SKIP_MAX)
+    if (!p->nframes && !same_code_address(ip, p->ra) && ++p->bt_skipped <= BT_SKIP_MAX)
         return;
     p->frames[p->nframes < CDEFER_TB_FIRST
                   ? p->nframes
                   : CDEFER_TB_FIRST + (p->nframes - CDEFER_TB_FIRST) % CDEFER_TB_LAST] = ip;
     p->nframes++;
     p->bt_cfa = cfa;
+}
+
+/* FP_IS_CALLER_SP targets: the frame address of the frame CTX describes is
+ * register FP_REGS[0] in its caller, which the unwinder has not reached yet.
+ * The frame is still on the machine stack (a forced unwind only leaves a
+ * frame by installing one of its landing pads), so a backtrace from here
+ * finds it -- same IP, same CFA -- and one frame further out, its caller.
+ * Only a frame with a language-specific data area can run deferred code,
+ * so only such a frame is looked for; the walk passes the frames below it
+ * that have none, each at most once per panic (a landing pad that runs
+ * discards the frames below it), so a panic's unwinding stays linear.
+ * 0 when the frame has no LSDA or is not found. */
+struct caller_walk {
+    uintptr_t ip, cfa, result;
+    int found;
+};
+
+static _Unwind_Reason_Code caller_walk_step(struct _Unwind_Context *c, void *arg)
+{
+    struct caller_walk *w = arg;
+    if (w->found) {
+        w->result = (uintptr_t)_Unwind_GetGR(c, fp_regs[0]);
+        return _URC_END_OF_STACK;
+    }
+    if ((uintptr_t)_Unwind_GetIP(c) == w->ip && (uintptr_t)_Unwind_GetCFA(c) == w->cfa)
+        w->found = 1;
+    return _URC_NO_REASON;
+}
+
+__attribute__((__unused__)) static uintptr_t frame_address_of(struct _Unwind_Context *ctx)
+{
+    struct caller_walk w;
+    if (!_Unwind_GetLanguageSpecificData(ctx))
+        return 0;
+    w.ip = (uintptr_t)_Unwind_GetIP(ctx);
+    w.cfa = (uintptr_t)_Unwind_GetCFA(ctx);
+    w.result = 0;
+    w.found = 0;
+    _Unwind_Backtrace(caller_walk_step, &w);
+    return w.result;
 }
 
 static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
@@ -353,8 +427,14 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
     p->sp = cfa;
-    for (i = 0; i < FP_NREGS; i++)
-        p->fp[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
+    if (FP_IS_CALLER_SP) {
+        p->fp[0] = frame_address_of(ctx);
+    } else if (FP_IS_CFA) {
+        p->fp[0] = cfa;
+    } else {
+        for (i = 0; i < FP_NREGS; i++)
+            p->fp[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
+    }
     return _URC_NO_REASON;
 }
 
@@ -450,7 +530,7 @@ vpanic(void *ra, const char *file, int line, const char *func, void *value, cons
     t->top = p;
     arm_thread_exit(t);
 
-    p->exc.exception_class = CDEFER_EXCEPTION_CLASS;
+    SET_EXCEPTION_CLASS(&p->exc);
     p->exc.exception_cleanup = exception_cleanup;
     rc = _Unwind_ForcedUnwind(&p->exc, stop, p);
     /* Only a broken unwind (corrupt or missing unwind tables) gets here. */

@@ -45,7 +45,7 @@ import lit.TestRunner
 
 class Toolchains:
     def __init__(self, include_dir, obj_root, gcc, gcc_plugin, clang, clang_plugin,
-                 reference, run, gcc_major=0):
+                 reference, run, gcc_major=0, clang_target=""):
         self.include_dir = include_dir
         self.obj_root = obj_root
         self.gcc = gcc
@@ -55,6 +55,8 @@ class Toolchains:
         self.reference = reference
         self.run = run
         self.gcc_major = gcc_major
+        # --target=TRIPLE for a cross build's Clang variants (test/lit/cross.py)
+        self.clang_target = clang_target
 
     def gcc_cc(self):
         if not self.gcc:
@@ -64,14 +66,16 @@ class Toolchains:
     def clang_cc(self):
         if not self.clang:
             return ""
-        return "%s -fplugin=%s -I%s" % (self.clang, self.clang_plugin, self.include_dir)
+        return " ".join(w for w in (self.clang, self.clang_target, "-fplugin=" + self.clang_plugin,
+                                    "-I" + self.include_dir) if w)
 
     def reference_cc(self):
         if not self.reference:
             return ""
         # No crash reproducers in /tmp for the reference's known crashes.
-        return "%s -fdefer-ts -std=c2y -fexceptions -fno-crash-diagnostics -I%s" % (
-            self.reference, self.include_dir)
+        return " ".join(w for w in (
+            self.reference, self.clang_target, "-fdefer-ts -std=c2y -fexceptions",
+            "-fno-crash-diagnostics", "-I" + self.include_dir) if w)
 
     def cc(self, name):
         return {"gcc": self.gcc_cc, "clang": self.clang_cc,

@@ -16,9 +16,9 @@
 // unwinds through that region and is checked with Clang too.
 // NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
-// RUN: gcc -std=c11 -O0 -g -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g0
-// RUN: gcc -std=c11 -O2 -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g2
-// RUN: clang-19 -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.c19
+// RUN: %target-gcc -std=c11 -O0 -g -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g0
+// RUN: %target-gcc -std=c11 -O2 -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g2
+// RUN: clang-19 %clang-target -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.c19
 //
 // RUN: sh -c '%run %t.g0 replace >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s
 // RUN: %FileCheck --check-prefix=REPLACE --match-full-lines %s <%t.out
@@ -54,20 +54,20 @@
 // RUN: %FileCheck --check-prefix=AFTERESC-ERR %s <%t.err
 //
 // Sanitizers and valgrind:
-// RUN: gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
-// RUN: %run --timeout 60 %t.gasan replace-recovered | %FileCheck --check-prefix=REPLREC --match-full-lines %s
-// RUN: %run --timeout 60 %t.gasan repanic-recovered | %FileCheck --check-prefix=REPANICREC --match-full-lines %s
-// RUN: %run --timeout 60 %t.gasan inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s
-// RUN: %run --timeout 60 %t.gasan chain-recovered | %FileCheck --check-prefix=CHAINREC --match-full-lines %s
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.gasan repanic-recovered | %FileCheck --check-prefix=REPANICREC --match-full-lines %s
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.gasan inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s
-// RUN: sh -c '%run --timeout 60 %t.gasan chain >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s
-// RUN: %FileCheck --check-prefix=CHAIN-ERR %s <%t.err
-// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 replace-recovered | %FileCheck --check-prefix=REPLREC --match-full-lines %s
-// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 chain-recovered | %FileCheck --check-prefix=CHAINREC --match-full-lines %s
-// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.c19 inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s
-// RUN: sh -c '%run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 repanic >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s
-// RUN: %FileCheck --check-prefix=REPANIC-ERR %s <%t.err
+// RUN: %if sanitizers %{ %target-gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan %}
+// RUN: %if sanitizers %{ %run --timeout 60 %t.gasan replace-recovered | %FileCheck --check-prefix=REPLREC --match-full-lines %s %}
+// RUN: %if sanitizers %{ %run --timeout 60 %t.gasan repanic-recovered | %FileCheck --check-prefix=REPANICREC --match-full-lines %s %}
+// RUN: %if sanitizers %{ %run --timeout 60 %t.gasan inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s %}
+// RUN: %if sanitizers %{ %run --timeout 60 %t.gasan chain-recovered | %FileCheck --check-prefix=CHAINREC --match-full-lines %s %}
+// RUN: %if sanitizers %{ env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.gasan repanic-recovered | %FileCheck --check-prefix=REPANICREC --match-full-lines %s %}
+// RUN: %if sanitizers %{ env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.gasan inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s %}
+// RUN: %if sanitizers %{ sh -c '%run --timeout 60 %t.gasan chain >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s %}
+// RUN: %if sanitizers %{ %FileCheck --check-prefix=CHAIN-ERR %s <%t.err %}
+// RUN: %if valgrind %{ %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 replace-recovered | %FileCheck --check-prefix=REPLREC --match-full-lines %s %}
+// RUN: %if valgrind %{ %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 chain-recovered | %FileCheck --check-prefix=CHAINREC --match-full-lines %s %}
+// RUN: %if valgrind %{ %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.c19 inner-recovered | %FileCheck --check-prefix=INNERREC --match-full-lines %s %}
+// RUN: %if valgrind %{ sh -c '%run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 repanic >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s %}
+// RUN: %if valgrind %{ %FileCheck --check-prefix=REPANIC-ERR %s <%t.err %}
 //
 // EXIT2: exit=2
 

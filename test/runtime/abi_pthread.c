@@ -8,17 +8,17 @@
 // unwinds, see abi_nested.c); the process goes on and can panic again.
 // NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
-// RUN: gcc -std=c11 -O0 -g -pthread -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g0
+// RUN: %target-gcc -std=c11 -O0 -g -pthread -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g0
 // RUN: %run %t.g0 all | %FileCheck --match-full-lines --check-prefixes=CHECK,GCC %s
-// RUN: gcc -std=c11 -O2 -pthread -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.g2
+// RUN: %target-gcc -std=c11 -O2 -pthread -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.g2
 // RUN: %run %t.g2 all | %FileCheck --match-full-lines --check-prefixes=CHECK,GCC %s
-// RUN: clang-19 -std=c11 -O2 -pthread -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.c19
+// RUN: clang-19 %clang-target -std=c11 -O2 -pthread -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.c19
 // RUN: %run %t.c19 portable | %FileCheck --match-full-lines %s
-// RUN: clang-22 -std=c2y -O0 -pthread -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.c22
+// RUN: clang-22 %clang-target -std=c2y -O0 -pthread -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.c22
 // RUN: %run %t.c22 portable | %FileCheck --match-full-lines %s
-// RUN: gcc -std=c11 -O1 -g -pthread -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
-// RUN: %run --timeout 60 %t.gasan all | %FileCheck --match-full-lines --check-prefixes=CHECK,GCC %s
-// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 all | %FileCheck --match-full-lines --check-prefixes=CHECK,GCC %s
+// RUN: %if sanitizers %{ %target-gcc -std=c11 -O1 -g -pthread -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan %}
+// RUN: %if sanitizers %{ %run --timeout 60 %t.gasan all | %FileCheck --match-full-lines --check-prefixes=CHECK,GCC %s %}
+// RUN: %if valgrind %{ %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 all | %FileCheck --match-full-lines --check-prefixes=CHECK,GCC %s %}
 
 #define _POSIX_C_SOURCE 200809L
 #include "abi.h"

@@ -7,36 +7,36 @@
 // carries on normally; and that recover returns NULL everywhere else.
 // NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
-// RUN: gcc -std=c11 -O0 -g -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gcc0
+// RUN: %target-gcc -std=c11 -O0 -g -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gcc0
 // RUN: %run %t.gcc0 | %FileCheck --match-full-lines %s
-// RUN: gcc -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.gcc2
+// RUN: %target-gcc -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.gcc2
 // RUN: %run %t.gcc2 | %FileCheck --match-full-lines %s
-// RUN: gcc -std=c99 -O2 -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gcc2o
+// RUN: %target-gcc -std=c99 -O2 -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gcc2o
 // RUN: %run %t.gcc2o | %FileCheck --match-full-lines %s
-// RUN: clang-19 -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang19
+// RUN: clang-19 %clang-target -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang19
 // RUN: %run %t.clang19 | %FileCheck --match-full-lines %s
-// RUN: clang-19 -std=c11 -O0 -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang19o
+// RUN: clang-19 %clang-target -std=c11 -O0 -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang19o
 // RUN: %run %t.clang19o | %FileCheck --match-full-lines %s
-// RUN: clang-22 -std=c2y -O1 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.clang22
+// RUN: clang-22 %clang-target -std=c2y -O1 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.clang22
 // RUN: %run %t.clang22 | %FileCheck --match-full-lines %s
 // SafeStack moves address-taken locals (the __cdefer_frame) to another stack:
-// RUN: clang-19 -std=c11 -O2 -fexceptions -fsanitize=safe-stack -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.safestack
-// RUN: %run %t.safestack | %FileCheck --match-full-lines %s
+// RUN: %if sanitizers %{ clang-19 %clang-target -std=c11 -O2 -fexceptions -fsanitize=safe-stack -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.safestack %}
+// RUN: %if sanitizers %{ %run %t.safestack | %FileCheck --match-full-lines %s %}
 // A static executable (libgcc_eh's unwinder, no dladdr):
-// RUN: gcc -static -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.static
+// RUN: %target-gcc -static -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.static
 // RUN: %run %t.static | %FileCheck --match-full-lines %s
 //
 // Sanitizers and valgrind:
-// RUN: gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
-// RUN: %run --timeout 60 %t.gasan | %FileCheck --match-full-lines %s
-// RUN: clang-19 -std=c11 -O1 -g -fexceptions -DOUTLINE -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.casan
-// RUN: %run --timeout 60 %t.casan | %FileCheck --match-full-lines %s
+// RUN: %if sanitizers %{ %target-gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan %}
+// RUN: %if sanitizers %{ %run --timeout 60 %t.gasan | %FileCheck --match-full-lines %s %}
+// RUN: %if sanitizers %{ clang-19 %clang-target -std=c11 -O1 -g -fexceptions -DOUTLINE -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.casan %}
+// RUN: %if sanitizers %{ %run --timeout 60 %t.casan | %FileCheck --match-full-lines %s %}
 // ASan's use-after-return detection puts frames on a fake stack (GCC does
 // it to the __cdefer_frame too): the runtime finds F by __frame instead.
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.gasan | %FileCheck --match-full-lines %s
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.casan | %FileCheck --match-full-lines %s
-// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.gcc2 | %FileCheck --match-full-lines %s
-// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.clang19 | %FileCheck --match-full-lines %s
+// RUN: %if sanitizers %{ env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.gasan | %FileCheck --match-full-lines %s %}
+// RUN: %if sanitizers %{ env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.casan | %FileCheck --match-full-lines %s %}
+// RUN: %if valgrind %{ %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.gcc2 | %FileCheck --match-full-lines %s %}
+// RUN: %if valgrind %{ %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.clang19 | %FileCheck --match-full-lines %s %}
 
 #include "abi.h"
 

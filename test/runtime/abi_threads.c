@@ -6,23 +6,23 @@
 // valgrind.
 // NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
-// RUN: gcc -std=c11 -O2 -pthread -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g2
+// RUN: %target-gcc -std=c11 -O2 -pthread -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g2
 // RUN: %run --timeout 60 %t.g2 | %FileCheck --match-full-lines %s
-// RUN: clang-19 -std=c11 -O2 -pthread -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.c19
+// RUN: clang-19 %clang-target -std=c11 -O2 -pthread -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.c19
 // RUN: %run --timeout 60 %t.c19 | %FileCheck --match-full-lines %s
 //
-// RUN: gcc -std=c11 -O1 -g -pthread -fexceptions -fsanitize=thread -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gtsan
-// RUN: env TSAN_OPTIONS=halt_on_error=1:exitcode=66 %run --timeout 120 %t.gtsan 1000 | %FileCheck --match-full-lines %s
-// RUN: clang-19 -std=c11 -O1 -g -pthread -fexceptions -fsanitize=thread -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.ctsan
-// RUN: env TSAN_OPTIONS=halt_on_error=1:exitcode=66 %run --timeout 120 %t.ctsan 1000 | %FileCheck --match-full-lines %s
+// RUN: %if sanitizers %{ %target-gcc -std=c11 -O1 -g -pthread -fexceptions -fsanitize=thread -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gtsan %}
+// RUN: %if sanitizers %{ env TSAN_OPTIONS=halt_on_error=1:exitcode=66 %run --timeout 120 %t.gtsan 1000 | %FileCheck --match-full-lines %s %}
+// RUN: %if sanitizers %{ clang-19 %clang-target -std=c11 -O1 -g -pthread -fexceptions -fsanitize=thread -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.ctsan %}
+// RUN: %if sanitizers %{ env TSAN_OPTIONS=halt_on_error=1:exitcode=66 %run --timeout 120 %t.ctsan 1000 | %FileCheck --match-full-lines %s %}
 //
-// RUN: gcc -std=c11 -O1 -g -pthread -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
-// RUN: %run --timeout 120 %t.gasan 1000 | %FileCheck --match-full-lines %s
-// RUN: clang-19 -std=c11 -O1 -g -pthread -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.casan
-// RUN: %run --timeout 120 %t.casan 1000 | %FileCheck --match-full-lines %s
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 120 %t.gasan 300 | %FileCheck --match-full-lines %s
+// RUN: %if sanitizers %{ %target-gcc -std=c11 -O1 -g -pthread -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan %}
+// RUN: %if sanitizers %{ %run --timeout 120 %t.gasan 1000 | %FileCheck --match-full-lines %s %}
+// RUN: %if sanitizers %{ clang-19 %clang-target -std=c11 -O1 -g -pthread -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.casan %}
+// RUN: %if sanitizers %{ %run --timeout 120 %t.casan 1000 | %FileCheck --match-full-lines %s %}
+// RUN: %if sanitizers %{ env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 120 %t.gasan 300 | %FileCheck --match-full-lines %s %}
 //
-// RUN: %run --timeout 300 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 100 | %FileCheck --match-full-lines %s
+// RUN: %if valgrind %{ %run --timeout 300 valgrind -q --error-exitcode=99 --leak-check=full %t.g2 100 | %FileCheck --match-full-lines %s %}
 
 #define _POSIX_C_SOURCE 200809L
 #include "abi.h"

@@ -4,19 +4,19 @@
 // handlers; CDEFER_TRACEBACK=crash makes it abort() instead.
 // NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
-// RUN: gcc -std=c11 -O0 -g -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gcc0
+// RUN: %target-gcc -std=c11 -O0 -g -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gcc0
 // RUN: sh -c '%run %t.gcc0 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
 // RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
 // RUN: %FileCheck --check-prefix=ERR %s <%t.err
-// RUN: gcc -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.gcc2
+// RUN: %target-gcc -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.gcc2
 // RUN: sh -c '%run %t.gcc2 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
 // RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
 // RUN: %FileCheck --check-prefix=ERR %s <%t.err
-// RUN: clang-19 -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang19
+// RUN: clang-19 %clang-target -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang19
 // RUN: sh -c '%run %t.clang19 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
 // RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
 // RUN: %FileCheck --check-prefix=ERR %s <%t.err
-// RUN: clang-22 -std=c11 -O0 -g -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang22
+// RUN: clang-22 %clang-target -std=c11 -O0 -g -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang22
 // RUN: sh -c '%run %t.clang22 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
 // RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
 // RUN: %FileCheck --check-prefix=ERR %s <%t.err
@@ -29,17 +29,17 @@
 // RUN: sh -c 'CDEFER_TRACEBACK=single %run %t.gcc2 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
 //
 // Sanitizers and valgrind (same output, same exit status):
-// RUN: gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan
-// RUN: sh -c '%run --timeout 60 %t.gasan >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
-// RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
-// RUN: %FileCheck --check-prefix=ERR %s <%t.err
-// RUN: clang-19 -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.casan
-// RUN: sh -c '%run --timeout 60 %t.casan >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
-// RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
-// RUN: %FileCheck --check-prefix=ERR %s <%t.err
-// RUN: sh -c '%run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.gcc2 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
-// RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
-// RUN: %FileCheck --check-prefix=ERR %s <%t.err
+// RUN: %if sanitizers %{ %target-gcc -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.gasan %}
+// RUN: %if sanitizers %{ sh -c '%run --timeout 60 %t.gasan >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s %}
+// RUN: %if sanitizers %{ %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out %}
+// RUN: %if sanitizers %{ %FileCheck --check-prefix=ERR %s <%t.err %}
+// RUN: %if sanitizers %{ clang-19 %clang-target -std=c11 -O1 -g -fexceptions -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.casan %}
+// RUN: %if sanitizers %{ sh -c '%run --timeout 60 %t.casan >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s %}
+// RUN: %if sanitizers %{ %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out %}
+// RUN: %if sanitizers %{ %FileCheck --check-prefix=ERR %s <%t.err %}
+// RUN: %if valgrind %{ sh -c '%run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.gcc2 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s %}
+// RUN: %if valgrind %{ %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out %}
+// RUN: %if valgrind %{ %FileCheck --check-prefix=ERR %s <%t.err %}
 //
 // EXIT: exit=2
 // CRASH: exit=134

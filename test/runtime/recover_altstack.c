@@ -6,7 +6,9 @@
 // alternate stack is a buffer on the main thread's stack and the panic runs
 // in another thread, so the handler's frames lie above the stack pointer of
 // the frame being cleaned up: only the runtime's same-stack check
-// (docs/RUNTIME.md 3.2) tells them apart.
+// (docs/RUNTIME.md 3.2) tells them apart.  Both stacks are halves of one
+// mapping (the thread's below), so the layout is the same on every machine
+// (under qemu-user the main stack lies below the thread stacks).
 //
 // RUN: %cc -std=c11 -O0 -g -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -lpthread -o %t.O0
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s
@@ -24,13 +26,14 @@
 #include <cdefer.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { ALT_SIZE = 256 * 1024 };
+enum { ALT_SIZE = 256 * 1024, THREAD_STACK = 1024 * 1024 };
 
-static char *alt;                      /* on the main thread's stack */
+static char *alt;                      /* just above the thread's stack */
 static const char *volatile g_saw = "not run";
 
 __attribute__((noinline)) static int g(void)
@@ -82,17 +85,24 @@ static void *thread_main(void *arg)
 
 int main(void)
 {
-    char buf[ALT_SIZE];
     struct sigaction sa;
+    pthread_attr_t attr;
     pthread_t t;
+    char *region = mmap(NULL, THREAD_STACK + ALT_SIZE, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     setvbuf(stdout, NULL, _IONBF, 0);
-    alt = buf;
+    if (region == MAP_FAILED) {
+        printf("mmap failed\n");
+        return 1;
+    }
+    alt = region + THREAD_STACK;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sa.sa_flags = SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGUSR1, &sa, NULL);
-    if (pthread_create(&t, NULL, thread_main, NULL) != 0 || pthread_join(t, NULL) != 0) {
+    if (pthread_attr_init(&attr) != 0 || pthread_attr_setstack(&attr, region, THREAD_STACK) != 0 ||
+        pthread_create(&t, &attr, thread_main, NULL) != 0 || pthread_join(t, NULL) != 0) {
         printf("thread failed\n");
         return 1;
     }

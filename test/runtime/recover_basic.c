@@ -12,10 +12,10 @@
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s
 // RUN: %cc -std=c11 -O2 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O2
 // RUN: %run %t.O2 | %FileCheck --match-full-lines %s
-// RUN: %cc -std=c99 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.asan
-// RUN: %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s
-// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.O2 | %FileCheck --match-full-lines %s
+// RUN: %if sanitizers %{ %cc -std=c99 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.asan %}
+// RUN: %if sanitizers %{ %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s %}
+// RUN: %if sanitizers %{ env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s %}
+// RUN: %if valgrind %{ %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.O2 | %FileCheck --match-full-lines %s %}
 
 #include <cdefer.h>
 #include <stdio.h>

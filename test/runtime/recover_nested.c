@@ -24,7 +24,7 @@
 // RUN: sh -c '%run %t.O2 after-recover-escapes >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT2 %s
 // RUN: %FileCheck --check-prefix=AFTERESC --match-full-lines %s <%t.out
 // RUN: %FileCheck --check-prefix=AFTERESC-ERR %s <%t.err
-// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.O2 repanic-recovered | %FileCheck --check-prefix=REPANICREC --match-full-lines %s
+// RUN: %if valgrind %{ %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.O2 repanic-recovered | %FileCheck --check-prefix=REPANICREC --match-full-lines %s %}
 //
 // EXIT2: exit=2
 

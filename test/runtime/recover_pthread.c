@@ -9,7 +9,7 @@
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s
 // RUN: %cc -std=c11 -O2 -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O2
 // RUN: %run %t.O2 | %FileCheck --match-full-lines %s
-// RUN: %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.O2 | %FileCheck --match-full-lines %s
+// RUN: %if valgrind %{ %run --timeout 120 valgrind -q --error-exitcode=99 --leak-check=full %t.O2 | %FileCheck --match-full-lines %s %}
 // CHECK:      pthread_exit: cleanups 2, recover -> NULL, exit value 42
 // CHECK-NEXT: pthread_cancel: cleanups 1, recover -> NULL, cancelled yes
 // CHECK-NEXT: earlier panic: recover -> boom, returned 0

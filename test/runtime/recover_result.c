@@ -8,9 +8,9 @@
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s
 // RUN: %cc -std=c11 -O2 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O2
 // RUN: %run %t.O2 | %FileCheck --match-full-lines %s
-// RUN: %cc -std=c99 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.asan
-// RUN: %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s
+// RUN: %if sanitizers %{ %cc -std=c99 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.asan %}
+// RUN: %if sanitizers %{ %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s %}
+// RUN: %if sanitizers %{ env ASAN_OPTIONS=detect_stack_use_after_return=1 %run --timeout 60 %t.asan | %FileCheck --match-full-lines %s %}
 // CHECK:      save ok -> 0
 // CHECK-NEXT: save with a failing close -> -1
 // CHECK-NEXT: save with a panic -> -2 (recovered: disk on fire)

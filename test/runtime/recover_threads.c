@@ -10,9 +10,9 @@
 // RUN: %run --timeout 60 %t | %FileCheck --match-full-lines %s
 // RUN: %cc -std=c11 -O0 -g -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0
 // RUN: %run --timeout 60 %t.O0 500 | %FileCheck --match-full-lines %s
-// RUN: %cc -std=c11 -O1 -g -pthread -fsanitize=thread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.tsan
-// RUN: env TSAN_OPTIONS=halt_on_error=1:exitcode=66 %run --timeout 120 %t.tsan 500 | %FileCheck --match-full-lines %s
-// RUN: %run --timeout 300 valgrind -q --error-exitcode=99 --leak-check=full %t 100 | %FileCheck --match-full-lines %s
+// RUN: %if sanitizers %{ %cc -std=c11 -O1 -g -pthread -fsanitize=thread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.tsan %}
+// RUN: %if sanitizers %{ env TSAN_OPTIONS=halt_on_error=1:exitcode=66 %run --timeout 120 %t.tsan 500 | %FileCheck --match-full-lines %s %}
+// RUN: %if valgrind %{ %run --timeout 300 valgrind -q --error-exitcode=99 --leak-check=full %t 100 | %FileCheck --match-full-lines %s %}
 // CHECK: 16 threads x {{[0-9]+}} panics: all recovered
 // CHECK-NOT: {{.+}}
 

@@ -20,7 +20,7 @@
 // RUN: %FileCheck --check-prefix=ERR %s <%t.err
 //
 // The reference: clang-22's own _Defer with this runtime.
-// RUN: clang-22 -std=c2y -fdefer-ts -fexceptions -O1 -Wall -Wextra -Werror -I%cdefer-inc %s %cdefer-lib/libcdefer.a -o %t.ref
+// RUN: clang-22 %clang-target -std=c2y -fdefer-ts -fexceptions -O1 -Wall -Wextra -Werror -I%cdefer-inc %s %cdefer-lib/libcdefer.a -o %t.ref
 // RUN: sh -c '%run %t.ref >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
 // RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
 // RUN: %FileCheck --check-prefix=ERR %s <%t.err

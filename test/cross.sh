@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Cross targets: for each target triple, builds cdefer-gcc.so for the cross
+# GCC 12 and libcdefer for the target (cmake -DCDEFER_GCC=TRIPLE-gcc-12,
+# cmake/Cross.cmake), and runs test/run and test/runtime through both
+# plugins -- the cross GCC, and the default build's cdefer-clang.so with
+# --target=TRIPLE -- every program under qemu-user (test/lit/cross.py).
+#
+#   CDEFER_TARGETS unset      aarch64, armhf and s390x (what CI runs)
+#   CDEFER_TARGETS=all        also riscv64, i686 and ppc64le
+#   CDEFER_TARGETS="T1 T2"    those triples;  CDEFER_TARGETS=none: no target
+#
+# Results go to build/lit-results-cross-TRIPLE.json for test/lit/summary.py.
+# Run from the top of the tree after the default build.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+default_targets="aarch64-linux-gnu arm-linux-gnueabihf s390x-linux-gnu"
+all_targets="$default_targets riscv64-linux-gnu i686-linux-gnu powerpc64le-linux-gnu"
+targets=${CDEFER_TARGETS:-$default_targets}
+[ "$targets" = all ] && targets=$all_targets
+[ "$targets" = none ] && exit 0
+lit=$(sed -n 's/^CDEFER_LIT:FILEPATH=//p' build/CMakeCache.txt)
+clang_dir=$(sed -n 's/^Clang_DIR:PATH=\(.*\)\/lib\/cmake\/clang$/\1/p' build/CMakeCache.txt)
+clang_args=(--param clang_plugin=)
+[ -f build/cdefer-clang.so ] && [ -n "$clang_dir" ] &&
+  clang_args=(--param "clang=$clang_dir/bin/clang" --param "clang_plugin=$PWD/build/cdefer-clang.so")
+status=0
+mkdir -p build/cross
+fail() {
+  echo "cross: $1: $2"; status=1
+  printf '{"__version__": [0, 0, 0], "elapsed": 0, "tests": [{"name": "cross :: %s build", "code": "FAIL", "output": "", "elapsed": 0}]}\n' \
+    "$1" > "build/lit-results-cross-$1.json"
+}
+for t in $targets; do
+  b=build/cross/$t
+  echo "== cross: $t"
+  command -v "$t-gcc-12" >/dev/null ||
+    { fail "$t" "$t-gcc-12 missing (apt-get install gcc-12-$t gcc-12-plugin-dev-$t qemu-user)"; continue; }
+  cmake -S . -B "$b" -DCDEFER_GCC="$t-gcc-12" -DCDEFER_BUILD_CLANG_PLUGIN=OFF >"$b.log" 2>&1 &&
+    cmake --build "$b" -j"$(nproc)" >>"$b.log" 2>&1 && [ -f "$b/cdefer-gcc.so" ] ||
+    { fail "$t" "build failed"; tail -n 40 "$b.log"; continue; }
+  /usr/bin/python3 "$lit" -q --timeout=600 -o "build/lit-results-cross-$t.json" \
+    --filter '^cdefer :: (run|runtime)/' "${clang_args[@]}" "$b/test"
+done
+exit $status

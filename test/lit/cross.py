@@ -1,0 +1,68 @@
+"""Cross-target testing: the target a build's tests compile for and run on.
+
+A build configured with a cross GCC (`cmake -DCDEFER_GCC=aarch64-linux-gnu-gcc-12`,
+cmake/Cross.cmake) records its triple in lit.site.cfg.py; this module turns
+it into what the suites need:
+
+    gcc variants        the cross GCC with the cdefer-gcc.so built for it
+    clang variants      the host Clang and cdefer-clang.so with --target=TRIPLE
+                        (the driver finds Debian's cross sysroot /usr/TRIPLE)
+    reference           clang-22 -fdefer-ts --target=TRIPLE
+    %run                run_capped.py --qemu qemu-ARCH --sysroot /usr/TRIPLE
+    %clang-target       --target=TRIPLE (empty natively), for RUN lines that
+                        name a Clang themselves
+    %target-gcc         the GCC for the target (plain `gcc` natively)
+
+Features: `target-ARCH` (x86_64 natively; aarch64, arm, s390x, riscv64,
+i686, powerpc64le) and `qemu` for a cross build; `valgrind` and `sanitizers`
+(ASan, UBSan, TSan) only natively: valgrind does not run under qemu-user,
+and the sanitizers' shadow memory does not fit qemu-user's address space.
+"""
+import os
+import platform
+import shutil
+
+# Debian triple's first field -> qemu-user binary.
+QEMU = {
+    "aarch64": "qemu-aarch64",
+    "arm": "qemu-arm",
+    "s390x": "qemu-s390x",
+    "riscv64": "qemu-riscv64",
+    "i686": "qemu-i386",
+    "powerpc64le": "qemu-ppc64le",
+}
+
+
+class Target:
+    def __init__(self, triple):
+        self.triple = triple or ""
+        self.arch = self.triple.split("-")[0] if self.triple else platform.machine()
+        self.cross = bool(self.triple)
+        self.sysroot = "/usr/" + self.triple if self.cross else ""
+        self.qemu = (shutil.which(QEMU.get(self.arch, "qemu-" + self.arch)) or "") if self.cross else ""
+
+    def run_options(self):
+        """Options for run_capped.py: run the program under qemu-user."""
+        if not self.cross:
+            return ""
+        return " --qemu %s --sysroot %s" % (self.qemu or "qemu-missing", self.sysroot)
+
+    def clang_flags(self):
+        return "--target=" + self.triple if self.cross else ""
+
+    def features(self):
+        f = {"target-" + self.arch}
+        if self.cross:
+            f.add("qemu")
+        else:
+            f.add("sanitizers")
+            f.add("valgrind")      # natively a missing valgrind fails, as before
+        return f
+
+    def missing(self):
+        """Why the target's programs cannot run here, or None."""
+        if self.cross and not self.qemu:
+            return "%s not installed (apt-get install qemu-user)" % QEMU.get(self.arch, "qemu")
+        if self.cross and not os.path.isdir(self.sysroot):
+            return "no cross sysroot %s" % self.sysroot
+        return None
