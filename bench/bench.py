@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """bench/bench.py - cdefer's benchmark harness (run it through bench/run.sh).
 
 Builds and measures, in one run:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """bench/compile_profile.py - where Clang spends the compile time of the
 generated defer-heavy file (part 3) at -O0 with unwinding off: hand-written
 goto version, native `_Defer` (clang-22 -fdefer-ts) and the Clang plugin,

@@ -22,6 +22,7 @@
 #   npm                    - `npm pack better-sqlite3` for the SQLite amalgamation
 #   python3                - the harness (bench/bench.py, standard library only)
 #   tar                    - unpacking the npm tarball
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """bench/scaling.py - part 4 of the report: the scaling tables, the shape of
 every curve (log-log slope), why a curve is not linear and what would make
 it linear, the findings and the "every scaling curve linear" goal.

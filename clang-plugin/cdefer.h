@@ -11,6 +11,7 @@
 //   dump.cpp    the `dump` option's report
 //   sites.cpp   which functions can hold a defer (the `_Defer` expansions seen)
 //   plugin.cpp  options, predefined macros, pragma, diagnostics, the action
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #ifndef CDEFER_CLANG_CDEFER_H
 #define CDEFER_CLANG_CDEFER_H
 

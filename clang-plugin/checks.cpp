@@ -6,6 +6,7 @@
 // statement (E11), and the warnings W1 (empty deferred statement) and W2
 // (braceless defer) and W3 (recover() outside a deferred statement).
 // Texts: docs/DIAGNOSTICS.md.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 #include "compat.h"
 

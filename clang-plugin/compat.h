@@ -1,6 +1,7 @@
 // compat.h - the only place where Clang versions differ (13, 14, 15, 16, 19, 22).
 // Everything version-dependent in the AST / Sema API the plugin touches is
 // wrapped here behind CLANG_VERSION_MAJOR; the other files call these.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #ifndef CDEFER_CLANG_COMPAT_H
 #define CDEFER_CLANG_COMPAT_H
 

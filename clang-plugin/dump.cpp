@@ -2,6 +2,7 @@
 // function with defers, each defer, the function its statement became, what
 // it captures, and every exit of its scope that runs it.  Format: see
 // docs/DESIGN-clang.md ("The dump").
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 #include "compat.h"
 

@@ -31,6 +31,7 @@
 // environment) and the unwind resumes past the function.  STMT's calls stay
 // invokes to the guard's landing pad, so inlining never marks them
 // nounwind.  docs/DESIGN-clang.md, "Panics raised by deferred code".
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 #include "compat.h"
 

@@ -9,6 +9,7 @@
 // deliberate constant wherever it is written; a plain 0 is one only inside a
 // macro, so STMT drew the warning in a `.i` (and `(0)`, the sign outside
 // macros, is not one inside them).
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 
 #include "clang/AST/Expr.h"

@@ -3,6 +3,7 @@
 // `#pragma cdefer enable` handler that defines them in every mode (-E too),
 // the diagnostic filter that turns a file-scope `_Defer` into E8, and the
 // AST consumer that checks and lowers each function before CodeGen sees it.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 #include "compat.h"
 

@@ -21,6 +21,7 @@
 // barriers are rewritten into the deferred statements before they are
 // lowered (prepareRecover), so `__cdefer_f` is captured like any local.
 // Functions with neither are not touched.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 #include "compat.h"
 

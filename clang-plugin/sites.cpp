@@ -10,6 +10,7 @@
 // expansion of anything, not a walk of every body.  Preprocessed input
 // (`.i`, where the markers are plain tokens) has no such expansions: there
 // every function is walked, as before.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 
 #include "clang/Basic/SourceManager.h"

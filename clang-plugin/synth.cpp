@@ -22,6 +22,7 @@
 // every clone; with no target of its own it is inlinable into each),
 // section, alias, weak, visibility, used, naked, patchable_function_entry
 // (properties of the user's symbol, not of its code).
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 
 #include "clang/AST/Attr.h"

@@ -24,6 +24,7 @@
 // the call (also at -O0), and LLVM's FunctionAttrs infers `nounwind` from
 // what is left, correctly: the deferred statements' own calls.
 // docs/DESIGN-clang.md, "Unwinding".
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 #include "compat.h"
 

@@ -24,6 +24,7 @@
 // A captured variable of variably modified type is passed as `void *` and
 // used as `(*(T' *)__cdefer_env->x)`, T' its rebuilt type.  At -O2 the
 // sizes are the same values in registers as in the enclosing function.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 #include "compat.h"
 

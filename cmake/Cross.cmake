@@ -11,6 +11,7 @@
 # Clang loads it with --target=.  CDEFER_TARGET (the triple, empty for a
 # native build) tells the tests (test/lit/cross.py) to compile for the
 # target and run the programs under qemu-user.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set(CDEFER_TARGET "")
 if(CDEFER_GCC AND NOT CMAKE_TOOLCHAIN_FILE)
   execute_process(COMMAND ${CDEFER_GCC} -dumpmachine OUTPUT_VARIABLE _cdefer_target

@@ -27,6 +27,7 @@
 # the one matching the compiler in use.  Headers go to include/cdefer/, not
 # include/, so that a compiler's own <stddefer.h> is not shadowed for users
 # who do not ask for cdefer.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 

@@ -13,7 +13,8 @@
  *            `return e;` -> `res = e; goto L;` ... `L: return res;`
  * recover.cc recover() in deferred statements (SPEC 4, docs/RUNTIME.md 2):
  *            the __cdefer_frame, the result slot, the _setjmp at entry
- * dump.cc    -fplugin-arg-cdefer-gcc-dump  */
+ * dump.cc    -fplugin-arg-cdefer-gcc-dump
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef CDEFER_GCC_H
 #define CDEFER_GCC_H
 

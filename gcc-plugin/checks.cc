@@ -24,7 +24,8 @@
  * which jumps.cc judges once every label is known (E1, E3, E7, E7c-E7g).
  * E8 (file scope) is found while parsing, in marker.cc.  Every error is
  * followed by the note at the `_Defer` token; the defer involved is then replaced by an empty
- * statement, so lowering and the middle end never see it.  */
+ * statement, so lowering and the middle end never see it.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "checks.h"
 
 

@@ -1,6 +1,7 @@
 /* checks.h - the state of the constraint checks (checks.cc walks a
  * function body and fills it, jumps.cc judges the jumps it recorded).
- * Internal to those two files.  */
+ * Internal to those two files.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef CDEFER_GCC_CHECKS_H
 #define CDEFER_GCC_CHECKS_H
 

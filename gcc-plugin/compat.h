@@ -2,7 +2,8 @@
  *
  * cdefer-gcc.so is built against one GCC's plugin headers and refuses to
  * load into another version (plugin.cc checks).  GCC 11 and 12 differ only
- * in the spots below; everything else is written against the common API.  */
+ * in the spots below; everything else is written against the common API.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef CDEFER_GCC_COMPAT_H
 #define CDEFER_GCC_COMPAT_H
 

@@ -32,7 +32,8 @@
  * One or two targets (the usual cleanup code) are left alone: there the
  * -O2 code stays that of hand-written cleanup (test/gcc/same_code_O2.c).
  * Computed gotos, break/continue (at most two destinations) and returns
- * (one) are not touched; nor is anything after an error.  */
+ * (one) are not touched; nor is anything after an error.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "cdefer-gcc.h"
 
 namespace cdefer {

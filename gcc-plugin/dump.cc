@@ -20,7 +20,8 @@
  * run it ("unwind" when exceptions are on).  "at once": nothing followed
  * the defer in its block, the statement runs in place.  "no effect": the
  * statement does nothing and was removed.  A defer inside a deferred
- * statement is indented two more columns per level.  */
+ * statement is indented two more columns per level.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "cdefer-gcc.h"
 
 

@@ -3,7 +3,8 @@
  * (E7c when one in a deferred statement may leave it, E7d, E7e, E7f) and
  * asm gotos (the same rules as gotos, plus: an asm goto may not leave a
  * defer's scope, since neither tree-eh nor Clang runs a cleanup on its
- * edges).  Texts: docs/DIAGNOSTICS.md.  */
+ * edges).  Texts: docs/DIAGNOSTICS.md.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "checks.h"
 
 namespace cdefer {

@@ -18,7 +18,8 @@
  * block ends right after it.  Deferred statements are lowered the same way
  * (defers inside defers), and so are statement expressions, which are
  * reached through the expression operands.  Last, dispatch.cc gives the
- * gotos that leave a chain of these for many labels one destination.  */
+ * gotos that leave a chain of these for many labels one destination.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "cdefer-gcc.h"
 
 namespace cdefer {

@@ -22,7 +22,8 @@
  *   loop: inside functions it gets a label form instead (scope_label.cc).
  * - The macros are defined from the PLUGIN_PRAGMAS callback, which runs
  *   both for compiles and for `gcc -E`; not when the input is already
- *   preprocessed (the .i holds the expansion).  */
+ *   preprocessed (the .i holds the expansion).
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "cdefer-gcc.h"
 
 namespace cdefer {

@@ -9,7 +9,8 @@
  * The plugin is loaded by every GCC program that sees -fplugin, lto1
  * included.  The C front end's symbols (parse_in, pushdecl, ...) do not
  * exist there: they are declared weak below and plugin_init returns before
- * touching anything when the language is not C.  */
+ * touching anything when the language is not C.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "cdefer-gcc.h"
 #include "tree-pass.h"
 #include "context.h"

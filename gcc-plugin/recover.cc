@@ -28,7 +28,8 @@
  * zeroed with the prologue and its declaration becomes `r = init;` where
  * it was (no DECL_EXPR is left: under ASan a DECL_EXPR would make the
  * prologue's store a use before scope).  -Wclobbered is ignored over F's
- * source range: after the longjmp F only returns the slot.  */
+ * source range: after the longjmp F only returns the slot.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "cdefer-gcc.h"
 #include "stor-layout.h"
 #include "fold-const.h"

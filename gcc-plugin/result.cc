@@ -27,7 +27,8 @@
  * results"): R1 two in one function and R3 not in the outermost block are
  * found here at PLUGIN_PRE_GENERICIZE; R2 (type), R4 (void function), R5
  * (static, extern) and R6 (not a local variable) by the attribute handler,
- * which then drops the attribute.  */
+ * which then drops the attribute.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "cdefer-gcc.h"
 #include "attribs.h"
 

@@ -19,7 +19,8 @@
  * function") comes from the pragma: `_Defer` is switched between the two
  * forms at PLUGIN_START_PARSE_FUNCTION / PLUGIN_FINISH_PARSE_FUNCTION (the
  * parser reads at most a token or two ahead, never a whole declaration).
- * `gcc -E` parses no function: it always writes the label form.  */
+ * `gcc -E` parses no function: it always writes the label form.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "cdefer-gcc.h"
 
 namespace cdefer {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds the plugin(s) and compiles and runs examples/hello.c with defer.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh

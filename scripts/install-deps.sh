@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages of scripts/packages.txt that are missing.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 mapfile -t pkgs < <(grep -v '^\s*#' "$here/packages.txt" | grep -v '^\s*$')

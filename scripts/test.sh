@@ -4,6 +4,7 @@
 # the cross targets (test/cross.sh: aarch64, armhf, s390x under qemu-user;
 # CDEFER_TARGETS=all adds riscv64, i686, ppc64le), and ends with one line:
 # "N passed, N failed, N skipped".
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh || exit 1

@@ -11,6 +11,7 @@
 #
 # Results go to build/lit-results-cross-TRIPLE.json for test/lit/summary.py.
 # Run from the top of the tree after the default build.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -uo pipefail
 cd "$(dirname "$0")/.."
 default_targets="aarch64-linux-gnu arm-linux-gnueabihf s390x-linux-gnu"

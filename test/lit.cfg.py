@@ -9,6 +9,7 @@
 #
 # A compiler that is not installed (or a plugin that was not built) turns its
 # variants UNSUPPORTED: they show as skipped in the summary, never as passed.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 import os
 import shutil
 import sys

@@ -3,6 +3,7 @@
 # GCC (11, 12) and Clang (13, 14, 15, 16, 19, 22: every Clang Debian 12 ships) than the default build used, and runs
 # the whole suite with each (builds use -j2: the machine is shared).  Results go to build/lit-results-*.json for
 # test/lit/summary.py.  Run from the top of the tree after the default build.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -uo pipefail
 cd "$(dirname "$0")/.."
 lit=$(sed -n 's/^CDEFER_LIT:FILEPATH=//p' build/CMakeCache.txt)

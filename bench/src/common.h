@@ -2,7 +2,8 @@
  * and the helpers they call.  The helpers live in helpers.c, a separate
  * translation unit compiled once (gcc -O2, no LTO), so no variant can see
  * through them: the work cannot be deleted and every variant does the same
- * calls in the same order. */
+ * calls in the same order.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef BENCH_COMMON_H
 #define BENCH_COMMON_H
 #include <pthread.h>

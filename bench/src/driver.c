@@ -1,6 +1,7 @@
 /* bench/src/driver.c - calls one workload N times and prints ns per call.
  *   driver mutex N | driver res N
- * Linked with helpers.o and exactly one variant object. */
+ * Linked with helpers.o and exactly one variant object.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "common.h"
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """bench/src/gen.py - generators for the compile-time and scaling benchmarks.
 
 Every generator returns (defer_source, goto_source): the same function(s)

@@ -1,4 +1,5 @@
-/* bench/src/helpers.c - out-of-line helpers shared by every C/C++ variant. */
+/* bench/src/helpers.c - out-of-line helpers shared by every C/C++ variant.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "common.h"
 
 volatile long bench_sink;

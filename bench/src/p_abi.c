@@ -1,7 +1,8 @@
 /* bench/src/p_abi.c - the same round trip with recover() lowered by hand
  * exactly as runtime/include/cdefer_abi.h says the plugins emit it (ABI
  * version 1).  Measures the runtime's panic/recover cost apart from what
- * a plugin's own lowering adds (p_cdefer.c). */
+ * a plugin's own lowering adds (p_cdefer.c).
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <cdefer.h>
 
 extern volatile long bench_sink;

@@ -1,4 +1,5 @@
-/* bench/src/p_cdefer.c - cdefer panic/recover round trip. */
+/* bench/src/p_cdefer.c - cdefer panic/recover round trip.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <cdefer.h>
 
 extern volatile long bench_sink;

@@ -1,4 +1,5 @@
 // bench/src/p_cxx.cpp - C++ throw/catch round trip.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 struct boom { const char *msg; };
 extern "C" volatile long bench_sink;
 

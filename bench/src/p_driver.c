@@ -1,5 +1,6 @@
 /* bench/src/p_driver.c - panic round trips: trip(depth) N times, prints
- * ns per round trip and a checksum.   p_driver DEPTH N */
+ * ns per round trip and a checksum.   p_driver DEPTH N
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>

@@ -1,4 +1,5 @@
-/* bench/src/p_setjmp.c - setjmp/longjmp round trip. */
+/* bench/src/p_setjmp.c - setjmp/longjmp round trip.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <setjmp.h>
 
 extern volatile long bench_sink;

@@ -1,6 +1,7 @@
 /* bench/src/scale_main.c - driver and helpers for the scaling functions.
  *   scale_main N   calls f(-5) N times: every step() fails to trigger, so
- *   f takes its longest path (every test, every cleanup). */
+ *   f takes its longest path (every test, every cleanup).
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <stdio.h>
 #include <stdlib.h>
 

@@ -1,5 +1,6 @@
 /* bench/src/shapes_defer.c - more function shapes for the code-size
- * comparison (part 2), written with defer; shapes_goto.c is the same by hand. */
+ * comparison (part 2), written with defer; shapes_goto.c is the same by hand.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <stddefer.h>
 #include "common.h"
 

@@ -1,4 +1,5 @@
-/* bench/src/shapes_goto.c - shapes_defer.c written by hand with goto cleanup. */
+/* bench/src/shapes_goto.c - shapes_defer.c written by hand with goto cleanup.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "common.h"
 
 long sum_open(int n)

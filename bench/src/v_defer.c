@@ -1,5 +1,6 @@
 /* bench/src/v_defer.c - the same functions with TS 25755 defer: compiled
- * by the cdefer plugins and by clang-22 -fdefer-ts (native). */
+ * by the cdefer plugins and by clang-22 -fdefer-ts (native).
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <stddefer.h>
 #include "common.h"
 

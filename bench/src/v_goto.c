@@ -1,4 +1,5 @@
-/* bench/src/v_goto.c - the baseline: hand-written goto cleanup. */
+/* bench/src/v_goto.c - the baseline: hand-written goto cleanup.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "common.h"
 
 long counter_add(struct counter *c, long v)

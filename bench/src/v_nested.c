@@ -1,6 +1,7 @@
 /* bench/src/v_nested.c - the common macro-library pattern on GCC:
  * __attribute__((cleanup)) on a dummy variable whose cleanup function is a
- * GCC nested function holding the deferred statement (GCC only). */
+ * GCC nested function holding the deferred statement (GCC only).
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "common.h"
 
 #define DEFER_CAT_(a, b) a##b

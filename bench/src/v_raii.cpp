@@ -1,5 +1,6 @@
 // bench/src/v_raii.cpp - C++ RAII scope guard (a lambda in a destructor),
 // the idiom of gsl::finally / std::experimental::scope_exit.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "common.h"
 #include <utility>
 

@@ -1,6 +1,7 @@
 /* bench/src/v_setjmp.c - a setjmp-based defer emulation, the portable
  * library approach: each Defer does a setjmp that the function's Return
- * longjmps back to, newest first, before finally returning. */
+ * longjmps back to, newest first, before finally returning.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <setjmp.h>
 #include "common.h"
 

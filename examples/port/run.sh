@@ -24,6 +24,7 @@
 #
 # The tarball is cached in ${XDG_CACHE_HOME:-~/.cache}/cdefer-port; set
 # CDEFER_PORT_TARBALL to use a file you already have.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 PKG=better-sqlite3@12.11.1

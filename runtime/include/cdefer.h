@@ -3,7 +3,8 @@
  * (SPEC section 5, needs no library).
  *
  * Usable from C99 on (and from C++).  docs/RUNTIME.md describes the
- * runtime; cdefer_abi.h is what the plugins generate code against. */
+ * runtime; cdefer_abi.h is what the plugins generate code against.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef CDEFER_H
 #define CDEFER_H
 

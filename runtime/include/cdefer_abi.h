@@ -17,7 +17,8 @@
  *     each such recover()  ->  __cdefer_recover_in(&__cdefer_f)
  *     each deferred statement S of F  ->  { S; __CDEFER_BARRIER(); }
  *
- * ABI version 1. */
+ * ABI version 1.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef CDEFER_ABI_H
 #define CDEFER_ABI_H
 

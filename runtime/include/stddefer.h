@@ -39,7 +39,8 @@
  *    only message).
  *
  * Including this header changes nothing else; `_Defer` needs no header with
- * the plugin. */
+ * the plugin.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef CDEFER_STDDEFER_H
 #define CDEFER_STDDEFER_H
 

@@ -20,7 +20,8 @@
  *
  * All state is per thread (_Thread_local).  The only process-wide objects
  * are a lock that serialises fatal reports and a pthread key whose
- * destructor frees a thread's records when the thread ends. */
+ * destructor frees a thread's records when the thread ends.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _GNU_SOURCE 1            /* pthread, _Unwind extensions */
 #define CDEFER_PARSE_ONLY 1      /* the runtime itself uses no defer */
 #include "cdefer_abi.h"

@@ -13,7 +13,8 @@
  *
  * The few libdw types and functions used are declared here (elfutils'
  * stable public ABI, libdw.h / libdwfl.h), so neither building nor linking
- * libcdefer needs libdw-dev or libdw1. */
+ * libcdefer needs libdw-dev or libdw1.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _GNU_SOURCE 1
 #include "traceback.h"
 

@@ -7,7 +7,8 @@
  * read-only and kept mapped (the process is about to end): no malloc, no
  * stdio, no lock but the loader's own, so it works with the heap
  * corrupted.  Every offset read from the file is bounds-checked: a
- * truncated or odd file gives no name, never a crash. */
+ * truncated or odd file gives no name, never a crash.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _GNU_SOURCE 1
 #include "traceback.h"
 

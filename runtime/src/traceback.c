@@ -15,7 +15,8 @@
  * with `...N frames elided...` between them.
  *
  * Output goes to the file descriptor with write(2), formatted here: no
- * stdio (whose locks another thread may hold), no malloc. */
+ * stdio (whose locks another thread may hold), no malloc.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _GNU_SOURCE 1
 #include "traceback.h"
 

@@ -7,7 +7,8 @@
  * CDEFER_TB_LAST after them (frame i >= FIRST at FIRST + (i - FIRST) % LAST),
  * and the count of all of them.  traceback.c prints them, Go-style, with
  * the function names from each object's ELF symbol table and, where libdw
- * can be loaded, file:line and inlined functions from DWARF. */
+ * can be loaded, file:line and inlined functions from DWARF.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef CDEFER_TRACEBACK_H
 #define CDEFER_TRACEBACK_H
 

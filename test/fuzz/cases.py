@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """The two defer kinds of fuzz case (test/fuzz/run.py).
 
 valid:   gen.py programs, compiled by every compiler at -O0 and -O2 and run;

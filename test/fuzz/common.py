@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Shared helpers of the fuzz driver (test/fuzz/run.py): which compilers
 are present, compiling with a time limit, running a program with a time
 limit and an output cap.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """The "csmith" fuzz case (test/fuzz/run.py): defer-free code is unchanged
 by the plugins (issue 7, item 4).
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Generates a random, valid C program that uses defer (TS 25755 rules).
 
     gen.py SEED [--size N]  > prog.c

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Breaks a valid defer program (from gen.py) in one random way.
 
     mutate.py SEED < prog.c > broken.c

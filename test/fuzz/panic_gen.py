@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Generates a random panic/recover program in C (cdefer) and, for the
 subset where Go means the same thing, the same program in Go.
 

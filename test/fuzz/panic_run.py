@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Differential testing of random panic/recover programs (panic_gen.py)
 with two oracles (docs/RELIABILITY.md, "Panic and recover").
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Minimises a failing fuzz case with C-Vise (Debian's cvise).
 
     reduce.py [--kind valid|invalid] [--ref-differs] [--grep TEXT] [--build B]

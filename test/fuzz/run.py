@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Differential testing of random defer programs, crash-freedom on broken
 ones, and defer-free code unchanged by the plugins (docs/RELIABILITY.md).
 

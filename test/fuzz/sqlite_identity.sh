@@ -12,6 +12,7 @@
 # (${XDG_CACHE_HOME:-~/.cache}/cdefer-port, or CDEFER_PORT_TARBALL); nothing
 # of it is committed.  Work files go to BUILD/fuzz-sqlite.
 # Ends with "N passed, N failed".
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

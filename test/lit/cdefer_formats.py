@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """LIT test formats for cdefer: one source file, one test per compiler variant.
 
 RunCorpus (test/run/): each NAME.c is a plain C program whose exact stdout is

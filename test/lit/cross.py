@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Cross-target testing: the target a build's tests compile for and run on.
 
 A build configured with a cross GCC (`cmake -DCDEFER_GCC=aarch64-linux-gnu-gcc-12`,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Run a command under a time limit and an output cap.
 
     run_capped.py [--timeout SECONDS] [--cap BYTES] [--qemu QEMU --sysroot DIR] CMD ARGS...

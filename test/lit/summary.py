@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Adds up lit's JSON results (lit -o FILE) and prints the closing line
 "N passed, N failed, N skipped".  Expected failures (a known bug of the
 reference compiler) count as passed, UNSUPPORTED as skipped; everything

@@ -4,6 +4,7 @@
 // Clang 13+ has both options).
 // ONLY: clang (GCC has no reserved-identifier warnings)
 // RUN: %cc -fsyntax-only -Werror -Wreserved-identifier -Wreserved-macro-identifier %s
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include <cdefer.h>
 #include <stdio.h>
 

@@ -7,3 +7,4 @@
 // known.txt.  Every program runs at -std=c2x and at one of c99/c11/c17 in
 // rotation; CDEFER_SWEEP=full runs each at every -std and through -E.
 // RUN: %python %S/sweep.py --compiler %cc-name --plugin-cc '%cc' --reference '%reference' --tmp %t.d
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

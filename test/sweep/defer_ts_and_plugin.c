@@ -6,6 +6,7 @@
 // REQUIRES: clang-defer-ts
 // RUN: %cc -fdefer-ts -fsyntax-only -Werror -Wall -Wbuiltin-macro-redefined %s
 // RUN: %cc -fdefer-ts -c -Werror -Wall %s -o %t.o
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include <stddefer.h>
 #include <stdio.h>
 

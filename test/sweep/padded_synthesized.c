@@ -5,6 +5,7 @@
 // ONLY: clang (the structs are the Clang plugin's lowering)
 // RUN: %cc -c -O0 -Werror -Wpadded %s -o %t.o
 // RUN: %cc -c -O2 -Werror -Wpadded %s -o %t.o
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include <stddefer.h>
 #include <stdio.h>
 

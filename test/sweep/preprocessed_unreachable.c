@@ -6,6 +6,7 @@
 // RUN: %cc -E %s -o %t.i
 // RUN: %cc -c -Werror -Wunreachable-code -Wno-unused-command-line-argument %t.i -o %t.o
 // RUN: %cc -save-temps=obj -c -Werror -Wunreachable-code %s -o %t.st.o
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include <stddefer.h>
 #include <stdio.h>
 

@@ -3,6 +3,7 @@
 // quiet at every use (found by the warning sweep).
 // ONLY: clang (GCC has no -Wdisabled-macro-expansion)
 // RUN: %cc -fsyntax-only -Werror -Wdisabled-macro-expansion %s
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include <cdefer.h>
 
 int scaled(int x);

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """sweep.py - the warning sweep: is the plugins' expansion warning-free under
 every warning option the compiler has?  (docs/TESTING.md, "test/sweep/").
 

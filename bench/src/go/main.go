@@ -3,6 +3,7 @@
 // (which Go cannot open-code: a runtime defer record per call).
 //
 //	gobench mutex|res|panic1|panic10 goto|defer|loop|- N
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 package main
 
 import (

@@ -2,7 +2,8 @@
  * test/fuzz/sqlite_identity.sh: it is linked with the amalgamation built
  * without and with the cdefer plugin, and both must print the same.  It
  * goes through table creation, inserts in a transaction, an index, joins,
- * aggregates, a recursive CTE, an error path and a rollback. */
+ * aggregates, a recursive CTE, an error path and a rollback.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <stdio.h>
 #include "sqlite3.h"
 

@@ -1,5 +1,6 @@
 /* Every form of defer, and panic/recover/cdefer_result, for the tools that
- * parse with <stddefer.h>'s parse-only fallback (clangd, clang-tidy). */
+ * parse with <stddefer.h>'s parse-only fallback (clangd, clang-tidy).
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <cdefer.h>
 #include <stdio.h>
 #include <stdlib.h>

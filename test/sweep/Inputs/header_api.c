@@ -1,7 +1,8 @@
 /* The sweep's program for what test/run does not use: <cdefer.h>'s whole
  * API (cdefer_result, recover, panic, panic_value), empty defers (W1), and
  * defers in the places the TS allows (braced case blocks, statement
- * expressions, nested defers, loops).  Compiled, never run. */
+ * expressions, nested defers, loops).  Compiled, never run.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include <cdefer.h>
 #include <stdio.h>
 #include <stdlib.h>
