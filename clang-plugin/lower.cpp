@@ -320,7 +320,8 @@ struct Chain {
     ExprResult R = S.BuildCallExpr(nullptr, ref(Callee, L), L, A, L);
     return R.isInvalid() ? nullptr : R.get();
   }
-  FunctionDecl *function(const std::string &Name, QualType ParamTy, SourceLocation L, ParmVarDecl *&P) {
+  FunctionDecl *function(const std::string &Name, QualType ParamTy, SourceLocation L, ParmVarDecl *&P,
+                         bool NoThrow = true) {
     QualType FnTy = Ctx.getFunctionType(Ctx.VoidTy, {ParamTy}, FunctionProtoType::ExtProtoInfo());
     FunctionDecl *F = compat::makeFunction(Ctx, Ctx.getTranslationUnitDecl(), L,
                                            DeclarationName(&Ctx.Idents.get(Name)), FnTy,
@@ -328,17 +329,27 @@ struct Chain {
     P = ParmVarDecl::Create(Ctx, F, L, L, &Ctx.Idents.get("__cdefer_env"), ParamTy,
                             Ctx.getTrivialTypeSourceInfo(ParamTy, L), SC_None, nullptr);
     F->setParams({P});
-    F->addAttr(NoThrowAttr::CreateImplicit(Ctx));
+    if (NoThrow)
+      F->addAttr(NoThrowAttr::CreateImplicit(Ctx));
     return F;
   }
   // __cdefer_from_N (Whole: STMT of N, then what encloses N) or
-  // __cdefer_out_N (what encloses N), made on first use.
+  // __cdefer_out_N (what encloses N), made on first use.  Never `nounwind`
+  // (not nothrow, and keepUnwinding), since the deferred code they run may
+  // panic again: the backend leaves a call of a `nounwind` function out of
+  // the call-site table and may cover it with a neighbouring invoke's range
+  // to the same pad.  At -O0 the guard's pad sits between STMT's invokes,
+  // so the call of __cdefer_from_M in it got the guard's own pad, and a
+  // panic out of M's statement re-entered the pad and ran M again, endlessly.
+  // Their calls sit in functions without cleanups of their own (__cdefer_unw_N,
+  // the runners): plain calls, no landing pad, no terminate scope.
   FunctionDecl *runner(unsigned I, bool Whole) {
     Slot &Sl = Slots[I];
     FunctionDecl *&F = Whole ? Sl.From : Sl.Out;
     if (!F) {
       ParmVarDecl *P;
-      F = function((Whole ? "__cdefer_from_" : "__cdefer_out_") + std::to_string(Sl.N), Sl.EnvPtr, loc(I), P);
+      F = function((Whole ? "__cdefer_from_" : "__cdefer_out_") + std::to_string(Sl.N), Sl.EnvPtr, loc(I), P,
+                   /*NoThrow=*/false);
       F->addAttr(NoInlineAttr::CreateImplicit(Ctx));
       Pending.push_back(I * 2 + (Whole ? 1 : 0));
     }
@@ -378,6 +389,9 @@ struct Chain {
       }
       F->setBody(compat::makeCompound(Ctx, Body, L, L));
       Out.push_back(F);
+      // Without a call that may throw CodeGen would mark it nounwind (fn_M is nothrow).
+      if (!keepUnwinding(F, S, ++Counter, Out))
+        return false;
     }
     return true;
   }
