@@ -562,6 +562,53 @@ const cdefer_panic_info *cdefer_recover(void)
     return NULL;
 }
 
+/* The frame being cleaned up may be one of F's own helpers rather than F:
+ * the Clang plugin runs the deferred statements enclosing one that unwinds
+ * from noinline functions called by its landing pad (docs/DESIGN-clang.md,
+ * "the EH chain"), each a frame of its own, with its own frame pointer at
+ * -O0 or with -fno-omit-frame-pointer.  F's code runs while frame X is being
+ * cleaned up only in X's landing pad or in what it calls; F's deferred code
+ * lives in F and in those helpers, which only F's landing pads and each
+ * other call; so when X is not F, F's code can be running there only if X
+ * is such a helper, that is, if F's frame is further out than X on the
+ * stack.  A bounded backtrace from here tells: it must meet X's frame
+ * address first and F's after it.  The values are compared in the order the
+ * walk meets them; on targets where a frame's address is its caller's
+ * register (FP_IS_CALLER_SP) each is met one frame late, which keeps the
+ * order.  Only reached when the identity test failed, during a panic. */
+#define RUNNER_WALK_MAX 64
+
+struct runner_walk {
+    const struct rec *p;
+    uintptr_t f;                   /* F's frame address */
+    int steps, seen_x, found;
+};
+
+static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg)
+{
+    struct runner_walk *w = arg;
+    size_t i;
+    if (++w->steps > RUNNER_WALK_MAX)
+        return _URC_END_OF_STACK;
+    for (i = 0; i < FP_NREGS; i++) {
+        uintptr_t v = FP_IS_CFA ? (uintptr_t)_Unwind_GetCFA(c) : (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
+        if (w->seen_x && v == w->f) {
+            w->found = 1;
+            return _URC_END_OF_STACK;
+        }
+        if (v && v == w->p->fp[i])
+            w->seen_x = 1;
+    }
+    return _URC_NO_REASON;
+}
+
+static int in_runner_of(const struct rec *p, uintptr_t f)
+{
+    struct runner_walk w = { p, f, 0, 0, 0 };
+    _Unwind_Backtrace(runner_walk_step, &w);
+    return w.found;
+}
+
 /* F's frame is the one the panic is cleaning up when F's frame address is
  * the frame-pointer register the unwinder restored for that frame (F keeps
  * a frame pointer: it calls __builtin_frame_address(0)).  Identity, not
@@ -583,12 +630,13 @@ const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
     if (!p || p->target || !p->sp || !f->__frame)
         return NULL;
     a = (uintptr_t)f->__frame;
-    for (i = 0; i < FP_NREGS; i++) {
-        if (p->fp[i] == a) {
-            p->target = f;
-            p->target_at = a;
-            return &p->info;
-        }
-    }
-    return NULL;
+    for (i = 0; i < FP_NREGS; i++)
+        if (p->fp[i] == a)
+            goto recovered;
+    if (!in_runner_of(p, a))
+        return NULL;
+recovered:
+    p->target = f;
+    p->target_at = a;
+    return &p->info;
 }
