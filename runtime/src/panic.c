@@ -1,4 +1,4 @@
-/* panic.c - libcdefer: Go's panic/recover for C (SPEC section 4).
+/* panic.c - libcdefer: Go's panic/recover for C (docs/REFERENCE.md section 4).
  *
  * A panic is a forced unwind (_Unwind_ForcedUnwind) of the calling thread
  * with our own stop function.  The unwinder runs every frame's landing pads
@@ -6,7 +6,8 @@
  * lowered to -- innermost frame first, and crosses frames that have none
  * (libc's qsort calling a comparator that panics).  The stop function is
  * called once per frame before that frame's cleanups run; it remembers
- * that frame's frame-pointer register as the unwinder reports it, so that
+ * the values that identify that frame (frames.c: its frame-pointer
+ * register, as the unwinder reports it), so that
  * __cdefer_recover_in() can tell whether the deferred code calling it
  * belongs to the frame the panic is cleaning up (Go's rule) by identity:
  * the recovering function keeps a frame pointer and stores it in its
@@ -25,6 +26,7 @@
 #define _GNU_SOURCE 1            /* pthread, _Unwind extensions */
 #define CDEFER_PARSE_ONLY 1      /* the runtime itself uses no defer */
 #include "cdefer_abi.h"
+#include "frames.h"
 #include "traceback.h"
 
 #include <limits.h>
@@ -40,50 +42,6 @@
 
 #define BT_SKIP_MAX 16           /* runtime frames above the caller of panic */
 #define MSG_INLINE 160           /* messages longer than this are malloc'd */
-
-/* The DWARF number of the register that holds __builtin_frame_address(0)
- * in a function that calls it (GCC: the hard frame pointer, which the
- * builtin forces; Clang: llvm.frameaddress, which forces one too).  The
- * unwinder restores it for each frame it visits, so the stop function
- * knows the frame address of the frame whose cleanups are about to run.
- * 32-bit ARM has two (r7 in Thumb-2 code, r11 in ARM code), and either
- * kind of code may be the recovering function. */
-#if defined(__x86_64__)
-#define FP_REGS { 6 }                  /* rbp */
-#elif defined(__i386__)
-#define FP_REGS { 5 }                  /* ebp */
-#elif defined(__aarch64__)
-#define FP_REGS { 29 }                 /* x29 */
-#elif defined(__arm__)
-#define FP_REGS { 7, 11 }              /* r7 (Thumb-2), r11 (ARM) */
-#elif defined(__riscv)
-#define FP_REGS { 8 }                  /* s0 */
-#elif defined(__powerpc64__) || defined(__powerpc__)
-/* Power: __builtin_frame_address(0) is the frame's stack pointer r1 (the
- * back chain), GCC and Clang, -O0 and -O2; the unwinder does not restore
- * r1 as a register (_Unwind_GetGR(ctx, 1) faults) but reports it as the
- * CFA of the callee, _Unwind_GetCFA. */
-#define FP_REGS { 1 }                  /* r1, as _Unwind_GetCFA */
-#define FP_IS_CFA 1
-#elif defined(__s390x__) || defined(__s390__)
-/* s390x: __builtin_frame_address(0) is the stack pointer the function was
- * entered with (its CFA - 160), both in GCC and in Clang, whether or not it
- * keeps r11 as a frame pointer; no register holds it inside the frame.  It
- * is the stack pointer of the caller, r15 one frame further out: see
- * frame_address_of() below. */
-#define FP_REGS { 15 }                 /* r15, of the caller */
-#define FP_IS_CALLER_SP 1
-#else
-#error "cdefer: say which DWARF register holds __builtin_frame_address(0) on this target"
-#endif
-static const int fp_regs[] = FP_REGS;
-#define FP_NREGS (sizeof fp_regs / sizeof fp_regs[0])
-#ifndef FP_IS_CALLER_SP
-#define FP_IS_CALLER_SP 0
-#endif
-#ifndef FP_IS_CFA
-#define FP_IS_CFA 0
-#endif
 
 /* "CDFR" vendor, "C\0\0\0" language, as the Itanium ABI suggests.  The
  * ARM EHABI unwinder (32-bit ARM) spells the class as char[8], the others
@@ -106,8 +64,8 @@ struct rec {
      * of its callee).  0 before the first call. */
     uintptr_t sp;
     /* That frame's frame-pointer register(s), as the unwinder restored
-     * them: what __builtin_frame_address(0) was in it (FP_REGS). */
-    uintptr_t fp[FP_NREGS];
+     * them: what __builtin_frame_address(0) was in it (frames.c). */
+    uintptr_t fp[CDEFER_FP_MAX];
     __cdefer_frame *target;        /* set by a successful recover */
     uintptr_t target_at;           /* where target's frame is on the stack */
     /* Backtrace, recorded by the stop function frame by frame from the
@@ -357,46 +315,6 @@ static void record_frame(struct rec *p, struct _Unwind_Context *ctx, uintptr_t c
     p->bt_cfa = cfa;
 }
 
-/* FP_IS_CALLER_SP targets: the frame address of the frame CTX describes is
- * register FP_REGS[0] in its caller, which the unwinder has not reached yet.
- * The frame is still on the machine stack (a forced unwind only leaves a
- * frame by installing one of its landing pads), so a backtrace from here
- * finds it -- same IP, same CFA -- and one frame further out, its caller.
- * Only a frame with a language-specific data area can run deferred code,
- * so only such a frame is looked for; the walk passes the frames below it
- * that have none, each at most once per panic (a landing pad that runs
- * discards the frames below it), so a panic's unwinding stays linear.
- * 0 when the frame has no LSDA or is not found. */
-struct caller_walk {
-    uintptr_t ip, cfa, result;
-    int found;
-};
-
-static _Unwind_Reason_Code caller_walk_step(struct _Unwind_Context *c, void *arg)
-{
-    struct caller_walk *w = arg;
-    if (w->found) {
-        w->result = (uintptr_t)_Unwind_GetGR(c, fp_regs[0]);
-        return _URC_END_OF_STACK;
-    }
-    if ((uintptr_t)_Unwind_GetIP(c) == w->ip && (uintptr_t)_Unwind_GetCFA(c) == w->cfa)
-        w->found = 1;
-    return _URC_NO_REASON;
-}
-
-__attribute__((__unused__)) static uintptr_t frame_address_of(struct _Unwind_Context *ctx)
-{
-    struct caller_walk w;
-    if (!_Unwind_GetLanguageSpecificData(ctx))
-        return 0;
-    w.ip = (uintptr_t)_Unwind_GetIP(ctx);
-    w.cfa = (uintptr_t)_Unwind_GetCFA(ctx);
-    w.result = 0;
-    w.found = 0;
-    _Unwind_Backtrace(caller_walk_step, &w);
-    return w.result;
-}
-
 static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
                                 _Unwind_Exception_Class cls,
                                 struct _Unwind_Exception *exc,
@@ -405,7 +323,6 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     struct tstate *t = &ts;
     struct rec *p = arg;
     uintptr_t cfa;
-    size_t i;
     (void)version;
     (void)cls;
     (void)exc;
@@ -428,14 +345,7 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
     p->sp = cfa;
-    if (FP_IS_CALLER_SP) {
-        p->fp[0] = frame_address_of(ctx);
-    } else if (FP_IS_CFA) {
-        p->fp[0] = cfa;
-    } else {
-        for (i = 0; i < FP_NREGS; i++)
-            p->fp[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
-    }
+    cdefer_frame_ids(ctx, p->fp);
     return _URC_NO_REASON;
 }
 
@@ -562,53 +472,6 @@ const cdefer_panic_info *cdefer_recover(void)
     return NULL;
 }
 
-/* The frame being cleaned up may be one of F's own helpers rather than F:
- * the Clang plugin runs the deferred statements enclosing one that unwinds
- * from noinline functions called by its landing pad (docs/DESIGN-clang.md,
- * "the EH chain"), each a frame of its own, with its own frame pointer at
- * -O0 or with -fno-omit-frame-pointer.  F's code runs while frame X is being
- * cleaned up only in X's landing pad or in what it calls; F's deferred code
- * lives in F and in those helpers, which only F's landing pads and each
- * other call; so when X is not F, F's code can be running there only if X
- * is such a helper, that is, if F's frame is further out than X on the
- * stack.  A bounded backtrace from here tells: it must meet X's frame
- * address first and F's after it.  The values are compared in the order the
- * walk meets them; on targets where a frame's address is its caller's
- * register (FP_IS_CALLER_SP) each is met one frame late, which keeps the
- * order.  Only reached when the identity test failed, during a panic. */
-#define RUNNER_WALK_MAX 64
-
-struct runner_walk {
-    const struct rec *p;
-    uintptr_t f;                   /* F's frame address */
-    int steps, seen_x, found;
-};
-
-static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg)
-{
-    struct runner_walk *w = arg;
-    size_t i;
-    if (++w->steps > RUNNER_WALK_MAX)
-        return _URC_END_OF_STACK;
-    for (i = 0; i < FP_NREGS; i++) {
-        uintptr_t v = FP_IS_CFA ? (uintptr_t)_Unwind_GetCFA(c) : (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
-        if (w->seen_x && v == w->f) {
-            w->found = 1;
-            return _URC_END_OF_STACK;
-        }
-        if (v && v == w->p->fp[i])
-            w->seen_x = 1;
-    }
-    return _URC_NO_REASON;
-}
-
-static int in_runner_of(const struct rec *p, uintptr_t f)
-{
-    struct runner_walk w = { p, f, 0, 0, 0 };
-    _Unwind_Backtrace(runner_walk_step, &w);
-    return w.found;
-}
-
 /* F's frame is the one the panic is cleaning up when F's frame address is
  * the frame-pointer register the unwinder restored for that frame (F keeps
  * a frame pointer: it calls __builtin_frame_address(0)).  Identity, not
@@ -630,10 +493,10 @@ const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
     if (!p || p->target || !p->sp || !f->__frame)
         return NULL;
     a = (uintptr_t)f->__frame;
-    for (i = 0; i < FP_NREGS; i++)
+    for (i = 0; i < CDEFER_FP_MAX; i++)
         if (p->fp[i] == a)
             goto recovered;
-    if (!in_runner_of(p, a))
+    if (!cdefer_frame_helper_of(p->fp, a))
         return NULL;
 recovered:
     p->target = f;

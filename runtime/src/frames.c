@@ -1,0 +1,161 @@
+/* frames.c - libcdefer internal: which value identifies a frame on the
+ * machine stack, as the recovering function sees its own frame
+ * (__builtin_frame_address(0), stored in __cdefer_frame.__frame) and as the
+ * unwinder reports each frame it visits (docs/RUNTIME.md 3.2): the
+ * per-target register table, and the backtrace that tells whether a frame
+ * is one of the recovering function's own helpers.
+ *
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
+#define _GNU_SOURCE 1
+#include "frames.h"
+
+#include <unwind.h>
+
+/* The DWARF number of the register that holds __builtin_frame_address(0)
+ * in a function that calls it (GCC: the hard frame pointer, which the
+ * builtin forces; Clang: llvm.frameaddress, which forces one too).  The
+ * unwinder restores it for each frame it visits, so the stop function
+ * knows the frame address of the frame whose cleanups are about to run.
+ * 32-bit ARM has two (r7 in Thumb-2 code, r11 in ARM code), and either
+ * kind of code may be the recovering function. */
+#if defined(__x86_64__)
+#define FP_REGS { 6 }                  /* rbp */
+#elif defined(__i386__)
+#define FP_REGS { 5 }                  /* ebp */
+#elif defined(__aarch64__)
+#define FP_REGS { 29 }                 /* x29 */
+#elif defined(__arm__)
+#define FP_REGS { 7, 11 }              /* r7 (Thumb-2), r11 (ARM) */
+#elif defined(__riscv)
+#define FP_REGS { 8 }                  /* s0 */
+#elif defined(__powerpc64__) || defined(__powerpc__)
+/* Power: __builtin_frame_address(0) is the frame's stack pointer r1 (the
+ * back chain), GCC and Clang, -O0 and -O2; the unwinder does not restore
+ * r1 as a register (_Unwind_GetGR(ctx, 1) faults) but reports it as the
+ * CFA of the callee, _Unwind_GetCFA. */
+#define FP_REGS { 1 }                  /* r1, as _Unwind_GetCFA */
+#define FP_IS_CFA 1
+#elif defined(__s390x__) || defined(__s390__)
+/* s390x: __builtin_frame_address(0) is the stack pointer the function was
+ * entered with (its CFA - 160), both in GCC and in Clang, whether or not it
+ * keeps r11 as a frame pointer; no register holds it inside the frame.  It
+ * is the stack pointer of the caller, r15 one frame further out: see
+ * frame_address_of() below. */
+#define FP_REGS { 15 }                 /* r15, of the caller */
+#define FP_IS_CALLER_SP 1
+#else
+#error "cdefer: say which DWARF register holds __builtin_frame_address(0) on this target"
+#endif
+static const int fp_regs[] = FP_REGS;
+_Static_assert(sizeof fp_regs / sizeof fp_regs[0] <= CDEFER_FP_MAX, "frames.h: CDEFER_FP_MAX too small");
+#define FP_NREGS (sizeof fp_regs / sizeof fp_regs[0])
+#ifndef FP_IS_CALLER_SP
+#define FP_IS_CALLER_SP 0
+#endif
+#ifndef FP_IS_CFA
+#define FP_IS_CFA 0
+#endif
+
+
+/* FP_IS_CALLER_SP targets: the frame address of the frame CTX describes is
+ * register FP_REGS[0] in its caller, which the unwinder has not reached yet.
+ * The frame is still on the machine stack (a forced unwind only leaves a
+ * frame by installing one of its landing pads), so a backtrace from here
+ * finds it -- same IP, same CFA -- and one frame further out, its caller.
+ * Only a frame with a language-specific data area can run deferred code,
+ * so only such a frame is looked for; the walk passes the frames below it
+ * that have none, each at most once per panic (a landing pad that runs
+ * discards the frames below it), so a panic's unwinding stays linear.
+ * 0 when the frame has no LSDA or is not found. */
+struct caller_walk {
+    uintptr_t ip, cfa, result;
+    int found;
+};
+
+static _Unwind_Reason_Code caller_walk_step(struct _Unwind_Context *c, void *arg)
+{
+    struct caller_walk *w = arg;
+    if (w->found) {
+        w->result = (uintptr_t)_Unwind_GetGR(c, fp_regs[0]);
+        return _URC_END_OF_STACK;
+    }
+    if ((uintptr_t)_Unwind_GetIP(c) == w->ip && (uintptr_t)_Unwind_GetCFA(c) == w->cfa)
+        w->found = 1;
+    return _URC_NO_REASON;
+}
+
+__attribute__((__unused__)) static uintptr_t frame_address_of(struct _Unwind_Context *ctx)
+{
+    struct caller_walk w;
+    if (!_Unwind_GetLanguageSpecificData(ctx))
+        return 0;
+    w.ip = (uintptr_t)_Unwind_GetIP(ctx);
+    w.cfa = (uintptr_t)_Unwind_GetCFA(ctx);
+    w.result = 0;
+    w.found = 0;
+    _Unwind_Backtrace(caller_walk_step, &w);
+    return w.result;
+}
+
+CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, uintptr_t out[CDEFER_FP_MAX])
+{
+    size_t i;
+    for (i = 0; i < CDEFER_FP_MAX; i++)
+        out[i] = 0;
+    if (FP_IS_CALLER_SP) {
+        out[0] = frame_address_of(ctx);
+    } else if (FP_IS_CFA) {
+        out[0] = (uintptr_t)_Unwind_GetCFA(ctx);
+    } else {
+        for (i = 0; i < FP_NREGS; i++)
+            out[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
+    }
+}
+
+/* The frame being cleaned up may be one of F's own helpers rather than F:
+ * the Clang plugin runs the deferred statements enclosing one that unwinds
+ * from noinline functions called by its landing pad (docs/DESIGN-clang.md,
+ * "the EH chain"), each a frame of its own, with its own frame pointer at
+ * -O0 or with -fno-omit-frame-pointer.  F's code runs while frame X is being
+ * cleaned up only in X's landing pad or in what it calls; F's deferred code
+ * lives in F and in those helpers, which only F's landing pads and each
+ * other call; so when X is not F, F's code can be running there only if X
+ * is such a helper, that is, if F's frame is further out than X on the
+ * stack.  A bounded backtrace from here tells: it must meet X's frame
+ * address first and F's after it.  The values are compared in the order the
+ * walk meets them; on targets where a frame's address is its caller's
+ * register (FP_IS_CALLER_SP) each is met one frame late, which keeps the
+ * order.  Only reached when the identity test failed, during a panic. */
+#define RUNNER_WALK_MAX 64
+
+struct runner_walk {
+    const uintptr_t *x;            /* the frame being cleaned up (cdefer_frame_ids) */
+    uintptr_t f;                   /* F's frame address */
+    int steps, seen_x, found;
+};
+
+static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg)
+{
+    struct runner_walk *w = arg;
+    size_t i;
+    if (++w->steps > RUNNER_WALK_MAX)
+        return _URC_END_OF_STACK;
+    for (i = 0; i < FP_NREGS; i++) {
+        uintptr_t v = FP_IS_CFA ? (uintptr_t)_Unwind_GetCFA(c) : (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
+        if (w->seen_x && v == w->f) {
+            w->found = 1;
+            return _URC_END_OF_STACK;
+        }
+        if (v && v == w->x[i])
+            w->seen_x = 1;
+    }
+    return _URC_NO_REASON;
+}
+
+CDEFER_HIDDEN int cdefer_frame_helper_of(const uintptr_t x[CDEFER_FP_MAX], uintptr_t f)
+{
+    struct runner_walk w = { x, f, 0, 0, 0 };
+    _Unwind_Backtrace(runner_walk_step, &w);
+    return w.found;
+}
+
