@@ -6,9 +6,9 @@
 #include <stddefer.h>
 #include <stdio.h>
 
-#define FN(name, v) static int name(void) { defer puts(#name " deferred"); return v; }
+#define FN(name, v) static int name(void) { defer printf("%s deferred\n", #name); return v; }
 #define FN_BODY(name, body) static void name(void) body
-#define TWO(a, b) static int a(void) { return 1; } static int b(void) { defer puts(#b " deferred"); return 2; }
+#define TWO(a, b) static int a(void) { return 1; } static int b(void) { defer printf("%s deferred\n", #b); return 2; }
 
 static int plain(void) { return 0; }
 FN_BODY(from_arg, { defer puts("from_arg deferred"); puts("from_arg body"); })
