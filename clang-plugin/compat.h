@@ -6,6 +6,7 @@
 #define CDEFER_CLANG_COMPAT_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/Diagnostic.h"
@@ -177,6 +178,19 @@ inline void forwardWithMessage(clang::DiagnosticConsumer &Consumer, clang::Diagn
   clang::Diagnostic Copy(Info.getDiags(), Msg);
 #endif
   Consumer.HandleDiagnostic(L, Copy);
+}
+
+// synth.cpp's inherited attributes that only some majors have
+// (disable_sanitizer_instrumentation: Clang 14+).
+inline void copyVersionedAttrs(clang::ASTContext &C, const clang::FunctionDecl *From, clang::FunctionDecl *To) {
+#if CLANG_VERSION_MAJOR >= 14
+  for (const auto *X : From->specific_attrs<clang::DisableSanitizerInstrumentationAttr>())
+    To->addAttr(X->clone(C));
+#else
+  (void)C;
+  (void)From;
+  (void)To;
+#endif
 }
 
 } // namespace compat

@@ -24,6 +24,7 @@
 // (properties of the user's symbol, not of its code).
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
+#include "compat.h"
 
 #include "clang/AST/Attr.h"
 #include "llvm/ADT/StringMap.h"
@@ -48,7 +49,7 @@ template <typename A> void copy(ASTContext &Ctx, const FunctionDecl *From, Funct
 void inheritAttrs(ASTContext &Ctx, const FunctionDecl *From, FunctionDecl *To, bool Outlined) {
   copy<TargetAttr>(Ctx, From, To);
   copy<NoSanitizeAttr>(Ctx, From, To);
-  copy<DisableSanitizerInstrumentationAttr>(Ctx, From, To);
+  compat::copyVersionedAttrs(Ctx, From, To);
   copy<NoStackProtectorAttr>(Ctx, From, To);
   copy<NoSplitStackAttr>(Ctx, From, To);
   copy<NoProfileFunctionAttr>(Ctx, From, To);

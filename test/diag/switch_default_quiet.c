@@ -5,7 +5,9 @@
 // RUN: %cc -fsyntax-only -Wall -Wextra -Wswitch-default -Werror %s 2>&1 | count 0
 // RUN: %cc -E %s -o %t.i
 // RUN: %cc -fsyntax-only -Wswitch-default -Werror=switch-default %t.i 2>&1 | %FileCheck %s --check-prefix=PREPROCESSED --allow-empty --implicit-check-not=error:
-// RUN: not %cc -fsyntax-only -Wswitch-default -Werror -DUSER_SWITCH %s 2>&1 | %FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// The user's switch is reported: GCC only (Clang before 18 accepts
+// -Wswitch-default and never warns; Clang's marker has no switch anyway).
+// RUN: sh -c 'test %cc-name = clang && exit 0; %cc -fsyntax-only -Wswitch-default -Werror -DUSER_SWITCH %s 2>&1 | %FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:'
 // PREPROCESSED-NOT: switch-default
 #include <stddefer.h>
 #include <stdio.h>
