@@ -36,10 +36,21 @@ class CompilerInstance;
 namespace cdefer {
 
 // The marker the `_Defer` macro expands to:
-//     while (!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC)) STMT
-// (the leading `!sizeof(char) &&` is a constant -Wunreachable-code takes for
+//     if (sizeof(char)) __asm__(""); else
+//       while (!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC)) STMT
+// The `while` is the defer (marker.cpp); the `if` around it is only for
+// Clang's constant evaluator, which Sema runs on a statement expression long
+// before the plugin lowers it: the asm statement, evaluated first, is one it
+// cannot evaluate, so `({ defer f(); 1; })` is never a constant -- not in a
+// `static` initializer, `_Static_assert`, an enumerator, a case label or
+// `__builtin_constant_p`, and not to the CFG, whose folded condition drew
+// -Wunreachable-code -- as with Clang 22's DeferStmt.  (A bare `while` was
+// folded, and the defer silently dropped.)  The `if` is always true, a
+// `sizeof` -Wunreachable-code takes for deliberate.  The asm never reaches
+// CodeGen: lowering replaces the whole `if`.
+// The `!sizeof(char) &&` is a constant -Wunreachable-code takes for
 // deliberate, in a macro expansion and in a `.i` alike; a bare 0 is quiet
-// only in a macro, (0) only outside one).
+// only in a macro, (0) only outside one.
 // PLUGIN_REQUIRED is an enumerator (value 0) that only the plugin declares
 // (plugin.cpp's predefines): a `.i` made with `-E` and compiled without the
 // plugin stops at an undeclared identifier that names the plugin, instead of
@@ -75,9 +86,11 @@ struct Range {
 
 struct Defer {
   clang::WhileStmt *Marker = nullptr;   // the `while (marker) STMT`
+  clang::Stmt *Outer = nullptr;         // what stands in Parent: the `if` around Marker
+                                        // (Marker itself in a `.i` from an older cdefer)
   clang::Stmt *Body = nullptr;          // STMT
   clang::SourceLocation Kw;             // the _Defer / defer token (file location)
-  clang::Stmt *Parent = nullptr;        // the marker's direct parent statement
+  clang::Stmt *Parent = nullptr;        // Outer's direct parent statement
   clang::CompoundStmt *Block = nullptr; // enclosing block when the scope is its rest
   unsigned Index = 0;                   // Block child holding the marker (or its label chain)
   Range BodyR;                          // STMT

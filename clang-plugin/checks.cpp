@@ -26,15 +26,15 @@ const char *bracelessKeyword(const Defer &D) {
   if (!P)
     return nullptr;
   if (const auto *I = dyn_cast<IfStmt>(P))
-    return I->getElse() == D.Marker ? "else" : (I->getThen() == D.Marker ? "if" : nullptr);
+    return I->getElse() == D.Outer ? "else" : (I->getThen() == D.Outer ? "if" : nullptr);
   if (const auto *F = dyn_cast<ForStmt>(P))
-    return F->getBody() == D.Marker ? "for" : nullptr;
+    return F->getBody() == D.Outer ? "for" : nullptr;
   if (const auto *W = dyn_cast<WhileStmt>(P))
-    return W->getBody() == D.Marker && !isMarkerCond(W->getCond()) ? "while" : nullptr;
+    return W->getBody() == D.Outer && !isMarkerCond(W->getCond()) ? "while" : nullptr;
   if (const auto *Do = dyn_cast<DoStmt>(P))
-    return Do->getBody() == D.Marker ? "do" : nullptr;
+    return Do->getBody() == D.Outer ? "do" : nullptr;
   if (const auto *S = dyn_cast<SwitchStmt>(P))
-    return S->getBody() == D.Marker ? "switch" : nullptr;
+    return S->getBody() == D.Outer ? "switch" : nullptr;
   return nullptr;
 }
 

@@ -595,7 +595,7 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
       Replacement = compat::makeCompound(Ctx, {Replacement}, L, L);
     bool Done = false;
     for (Stmt *&C : P->children())
-      if (C == D.Marker) {
+      if (C == D.Outer) {
         C = Replacement;
         Done = true;
         break;
@@ -748,7 +748,7 @@ static bool lowerNative(ASTContext &Ctx, Defer &D) {
   if (!isa<CompoundStmt>(P) && !isa<LabelStmt>(P) && !isa<SwitchCase>(P))
     Node = compat::makeCompound(Ctx, {Node}, D.Kw, D.Kw);
   for (Stmt *&C : P->children())
-    if (C == D.Marker) {
+    if (C == D.Outer) {
       C = Node;
       D.FnName = "native DeferStmt";
       return true;

@@ -3,8 +3,11 @@
 // defers with the ranges of their deferred statement and of their scope, and
 // the jumps, case labels and calls the checks and the dump look at.
 //
-// `_Defer` is a macro expanding to `while (!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC))`, so
-// `_Defer STMT` parses as a loop that never runs; a defer is such a WhileStmt.
+// `_Defer` is a macro expanding to (cdefer.h)
+//     if (sizeof(char)) __asm__(""); else while (!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC))
+// so `_Defer STMT` parses as a loop that never runs inside an `if` that
+// Clang's constant evaluator cannot evaluate; a defer is such a WhileStmt,
+// and the `if` (its Outer) is what stands in the enclosing statement.
 // `!sizeof(char)` (0) is what Clang's -Wunreachable-code takes for a
 // deliberate constant wherever it is written; a plain 0 is one only inside a
 // macro, so STMT drew the warning in a `.i` (and `(0)`, the sign outside
@@ -51,6 +54,15 @@ bool isMarkerCond(const Expr *Cond) {
             Ref->getDecl()->getName() == CDEFER_PLUGIN_REQUIRED;
   const auto *A1 = dyn_cast<IntegerLiteral>(CE->getArg(1)->IgnoreParenImpCasts());
   return First && A1 && A1->getValue() == MagicValue;
+}
+
+// The `if (sizeof(char)) __asm__(""); else` around marker W.
+static bool isWrapper(const Stmt *P, const Stmt *W) {
+  const auto *I = dyn_cast_or_null<IfStmt>(P);
+  if (!I || I->getElse() != W || !isa_and_nonnull<GCCAsmStmt>(I->getThen()))
+    return false;
+  const auto *Size = dyn_cast_or_null<UnaryExprOrTypeTraitExpr>(I->getCond() ? I->getCond()->IgnoreParenImpCasts() : nullptr);
+  return Size && Size->getKind() == UETT_SizeOf;
 }
 
 bool FunctionModel::isMarker(const Stmt *S) const {
@@ -109,7 +121,12 @@ struct Walker {
       Defer D;
       D.Marker = cast<WhileStmt>(S);
       D.Body = D.Marker->getBody();
+      D.Outer = S;
       D.Parent = Parent;
+      if (isWrapper(Parent, S)) {
+        D.Outer = Parent;
+        D.Parent = M.ParentOf.lookup(Parent);
+      }
       M.Defers.push_back(D);
     } else if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S) || isa<ReturnStmt>(S) ||
                isa<BreakStmt>(S) || isa<ContinueStmt>(S)) {
@@ -178,7 +195,7 @@ bool buildModel(FunctionDecl *FD, SourceManager &SM, FunctionModel &M) {
       if (isa<StmtExpr>(P))
         D.InStmtExpr = true;
     // The statement that sits in a block: the marker, or the label chain before it.
-    Stmt *Cur = D.Marker;
+    Stmt *Cur = D.Outer;
     Stmt *P = D.Parent;
     while (P && labelSub(P) == Cur) {
       Cur = P;

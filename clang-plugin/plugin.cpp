@@ -5,6 +5,8 @@
 // AST consumer that checks and lowers each function before CodeGen sees it.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
+
+#include "clang/Basic/DiagnosticParse.h"
 #include "compat.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -80,7 +82,7 @@ static struct VersionGuard {
 static const char *const MacroDefs[][2] = {
     {"__CDEFER__", CDEFER_STR(CDEFER_VERSION_NUMBER)},
     {"__STDC_DEFER_TS25755__", "1"},
-    {"_Defer", "while (!sizeof(char) && __builtin_expect(" CDEFER_PLUGIN_REQUIRED ", " CDEFER_MAGIC_TEXT "))"},
+    {"_Defer", "if (sizeof(char)) __asm__(\"\"); else while (!sizeof(char) && __builtin_expect(" CDEFER_PLUGIN_REQUIRED ", " CDEFER_MAGIC_TEXT "))"},
 };
 
 // The declaration the marker needs (cdefer.h): part of the predefines of
@@ -189,6 +191,12 @@ public:
         return;
       }
     }
+    // `if (c) defer f();`: the marker's own `else` (cdefer.h) is not the
+    // user's; W2 already reports the braceless defer there.
+    if (L == DiagnosticsEngine::Warning && Info.getID() == diag::warn_dangling_else && Info.hasSourceManager() &&
+        Info.getLocation().isMacroID() &&
+        Lexer::getImmediateMacroName(Info.getLocation(), Info.getSourceManager(), CI.getLangOpts()) == "_Defer")
+      return;
     // A diagnostic about code in a synthesized function (CodeGen's
     // target-feature check of an inlined intrinsic, a backend warning)
     // names the user's function instead.
