@@ -13,7 +13,7 @@ int main(void)
 {
     // CHECK: stmt_expr_not_constant.c:[[@LINE+1]]:20: error: {{initializer element is not (a compile-time constant|constant)}}
     static int s = ({ defer puts("static"); 1; });
-    // CHECK: stmt_expr_not_constant.c:[[@LINE+1]]:{{[0-9]+}}: error: {{(static assertion|expression in static assertion).*}}
+    // CHECK: stmt_expr_not_constant.c:[[@LINE+1]]:{{[0-9]+}}: error: {{(static assertion|static_assert expression|expression in static assertion).*}}
     _Static_assert(({ defer puts("assert"); 1; }), "never a constant");
     return s;
 }
