@@ -89,6 +89,22 @@ struct Slot {
 
 struct Chain;
 
+// Puts NODE where defer D's marker (its Outer) stands in D.Parent; a braceless
+// defer gets a block of its own.  False if the marker is not found there.
+static bool placeDefer(ASTContext &Ctx, const Defer &D, Stmt *Node, SourceLocation L) {
+  Stmt *P = D.Parent;
+  if (!P)
+    return false;
+  if (!isa<CompoundStmt>(P) && !isa<LabelStmt>(P) && !isa<SwitchCase>(P))
+    Node = compat::makeCompound(Ctx, {Node}, L, L);
+  for (Stmt *&C : P->children())
+    if (C == D.Outer) {
+      C = Node;
+      return true;
+    }
+  return false;
+}
+
 struct Lowering {
   ASTContext &Ctx;
   DiagnosticsEngine &Diags;
@@ -576,8 +592,7 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     Env->setIsUsed();
     auto *DS = new (Ctx) DeclStmt(DeclGroupRef(Env), L, L);
 
-    // Put the declaration where the marker was; a braceless defer gets its own block.
-    Stmt *P = D.Parent;
+    // Put the declaration where the marker was (placeDefer).
     Stmt *Replacement = DS;
     // In a statement expression, CodeGen folds a constant condition such as
     // `if (({ defer f(); 1; }))` (ConstantFoldsToSimpleInteger: the
@@ -591,16 +606,7 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
       LD->setStmt(LS);
       Replacement = LS;
     }
-    if (!isa<CompoundStmt>(P) && !isa<LabelStmt>(P) && !isa<SwitchCase>(P))
-      Replacement = compat::makeCompound(Ctx, {Replacement}, L, L);
-    bool Done = false;
-    for (Stmt *&C : P->children())
-      if (C == D.Outer) {
-        C = Replacement;
-        Done = true;
-        break;
-      }
-    if (!Done) {
+    if (!placeDefer(Ctx, D, Replacement, L)) {
       error(L, "cdefer: internal error: cannot place the lowered defer");
       return false;
     }
@@ -742,18 +748,10 @@ static std::vector<bool> keepCleanup(const FunctionModel &M, const Options &O) {
 static bool lowerNative(ASTContext &Ctx, Defer &D) {
   Stmt *Body = D.Marker->getBody();
   Stmt *Node = compat::makeNativeDefer(Ctx, D.Kw, Body);
-  Stmt *P = D.Parent;
-  if (!Node || !P)
+  if (!Node || !placeDefer(Ctx, D, Node, D.Kw))
     return false;
-  if (!isa<CompoundStmt>(P) && !isa<LabelStmt>(P) && !isa<SwitchCase>(P))
-    Node = compat::makeCompound(Ctx, {Node}, D.Kw, D.Kw);
-  for (Stmt *&C : P->children())
-    if (C == D.Outer) {
-      C = Node;
-      D.FnName = "native DeferStmt";
-      return true;
-    }
-  return false;
+  D.FnName = "native DeferStmt";
+  return true;
 }
 
 bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<FunctionDecl *> &Synthesized) {
