@@ -177,25 +177,25 @@ public:
   }
   bool IncludeInDiagnosticCounts() const override { return Inner->IncludeInDiagnosticCounts(); }
 
+  /// Whether the diagnostic points into the expansion of the `_Defer` marker
+  /// itself (not into the user's deferred statement).
+  bool inDeferExpansion(const Diagnostic &Info) const {
+    return Info.hasSourceManager() && Info.getLocation().isMacroID() &&
+           Lexer::getImmediateMacroName(Info.getLocation(), Info.getSourceManager(), CI.getLangOpts()) == "_Defer";
+  }
+
   void HandleDiagnostic(DiagnosticsEngine::Level L, const Diagnostic &Info) override {
-    if (L >= DiagnosticsEngine::Error && Info.hasSourceManager() && Info.getLocation().isMacroID() &&
-        CI.hasSema() && !CI.getSema().getCurFunctionDecl()) {
-      SourceManager &SM = Info.getSourceManager();
-      SourceLocation Loc = Info.getLocation();
-      StringRef Name = Lexer::getImmediateMacroName(Loc, SM, CI.getLangOpts());
-      if (Name == "_Defer") {
-        SourceLocation Kw = SM.getFileLoc(Loc);
-        if (std::find(PendingE8.begin(), PendingE8.end(), Kw) == PendingE8.end() &&
-            std::find(DoneE8.begin(), DoneE8.end(), Kw) == DoneE8.end())
-          PendingE8.push_back(Kw);
-        return;
-      }
+    if (L >= DiagnosticsEngine::Error && CI.hasSema() && !CI.getSema().getCurFunctionDecl() &&
+        inDeferExpansion(Info)) {
+      SourceLocation Kw = Info.getSourceManager().getFileLoc(Info.getLocation());
+      if (std::find(PendingE8.begin(), PendingE8.end(), Kw) == PendingE8.end() &&
+          std::find(DoneE8.begin(), DoneE8.end(), Kw) == DoneE8.end())
+        PendingE8.push_back(Kw);
+      return;
     }
     // `if (c) defer f();`: the marker's own `else` (cdefer.h) is not the
     // user's; W2 already reports the braceless defer there.
-    if (L == DiagnosticsEngine::Warning && Info.getID() == diag::warn_dangling_else && Info.hasSourceManager() &&
-        Info.getLocation().isMacroID() &&
-        Lexer::getImmediateMacroName(Info.getLocation(), Info.getSourceManager(), CI.getLangOpts()) == "_Defer")
+    if (L == DiagnosticsEngine::Warning && Info.getID() == diag::warn_dangling_else && inDeferExpansion(Info))
       return;
     // A diagnostic about code in a synthesized function (CodeGen's
     // target-feature check of an inlined intrinsic, a backend warning)
