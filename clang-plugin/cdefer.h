@@ -23,6 +23,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "../common/diagnostics.h"
 #include <functional>
 #include <string>
 #include <vector>
@@ -202,6 +203,12 @@ void dumpFunction(const FunctionModel &M, clang::SourceManager &SM, const Option
 std::string locText(clang::SourceManager &SM, clang::SourceLocation L);
 void report(clang::DiagnosticsEngine &D, clang::SourceManager &SM, clang::SourceLocation At,
             const std::string &Msg, const Defer *Note, bool Warning = false);
+// Diagnostic Id of common/diagnostics.def with Args, an error or a warning
+// as the table says, then the note at Note's _Defer (when given).
+void report(clang::DiagnosticsEngine &D, clang::SourceManager &SM, clang::SourceLocation At, msg Id,
+            std::initializer_list<std::string> Args, const Defer *Note = nullptr);
+// The text of diagnostic Id with Args, quoted with '.
+std::string text(msg Id, std::initializer_list<std::string> Args = {});
 
 } // namespace cdefer
 

@@ -38,18 +38,6 @@ const char *bracelessKeyword(const Defer &D) {
   return nullptr;
 }
 
-bool isSetjmpName(StringRef N) {
-  // A plain list: StringSwitch::Cases with many arguments is deprecated in
-  // Clang 22 and its replacement does not exist in Clang 14.
-  static const char *const Names[] = {
-      "setjmp",  "_setjmp",          "sigsetjmp",         "longjmp",     "_longjmp",
-      "siglongjmp", "__builtin_setjmp", "__builtin_longjmp", "__sigsetjmp"};
-  for (const char *Name : Names)
-    if (N == Name)
-      return true;
-  return false;
-}
-
 struct Checker {
   FunctionModel &M;
   DiagnosticsEngine &Diags;
@@ -57,8 +45,8 @@ struct Checker {
   const LangOptions &LangOpts;
   bool Ok = true;
 
-  void error(SourceLocation At, const std::string &Msg, Defer *D) {
-    report(Diags, SM, At, Msg, D);
+  void error(SourceLocation At, msg Id, std::initializer_list<std::string> Args, Defer *D) {
+    report(Diags, SM, At, Id, Args, D);
     if (D)
       D->Bad = true;
     Ok = false;
@@ -74,19 +62,16 @@ struct Checker {
       if (isa<LabelStmt>(B) || isa<SwitchCase>(B)) {
         SourceLocation L = isa<LabelStmt>(B) ? cast<LabelStmt>(B)->getIdentLoc()
                                              : cast<SwitchCase>(B)->getKeywordLoc();
-        error(L, "a deferred statement cannot be a labelled statement", &D);
+        error(L, msg::E10, {}, &D);
         if (auto *SC = dyn_cast<SwitchCase>(B))
           Reported.insert(SC);
         continue;
       }
       bool Empty = isa<NullStmt>(B) || (isa<CompoundStmt>(B) && cast<CompoundStmt>(B)->body_empty());
       if (Empty)
-        report(Diags, SM, D.Kw, "empty deferred statement has no effect", nullptr, true);
+        report(Diags, SM, D.Kw, msg::W1, {});
       if (const char *Kw = bracelessKeyword(D))
-        report(Diags, SM, D.Kw,
-               std::string("defer statement as the body of '") + Kw +
-                   "' forms its own block: its deferred statement runs immediately",
-               nullptr, true);
+        report(Diags, SM, D.Kw, msg::W2, {Kw});
     }
 
     for (Stmt *J : M.Jumps) {
@@ -94,8 +79,7 @@ struct Checker {
       // Jumps out of a deferred statement.
       if (Defer *D = M.innermostBody(J)) {
         if (auto *R = dyn_cast<ReturnStmt>(J)) {
-          error(R->getReturnLoc(),
-                "return statement would leave the deferred statement of the defer at " + at(*D), D);
+          error(R->getReturnLoc(), msg::E4, {at(*D)}, D);
           continue;
         }
         if (isa<BreakStmt>(J) || isa<ContinueStmt>(J)) {
@@ -104,9 +88,7 @@ struct Checker {
             bool Br = isa<BreakStmt>(J);
             SourceLocation L = Br ? compat::breakLoc(cast<BreakStmt>(J))
                                   : compat::continueLoc(cast<ContinueStmt>(J));
-            error(L, std::string(Br ? "break" : "continue") +
-                         " statement would leave the deferred statement of the defer at " + at(*D),
-                  D);
+            error(L, Br ? msg::E5 : msg::E6, {at(*D)}, D);
           }
           continue;
         }
@@ -127,15 +109,13 @@ struct Checker {
                 Stays = false;
           }
           if (!Stays)
-            error(IG->getGotoLoc(), "computed goto in the deferred statement of the defer at " + at(*D), D);
+            error(IG->getGotoLoc(), msg::E7c, {at(*D)}, D);
           continue;
         }
         if (auto *G = dyn_cast<GotoStmt>(J)) {
           LabelStmt *L = G->getLabel() ? G->getLabel()->getStmt() : nullptr;
           if (L && !D->BodyR.contains(M.pre(L))) {
-            error(G->getGotoLoc(), "jump to label '" + G->getLabel()->getName().str() +
-                                       "' would leave the deferred statement of the defer at " + at(*D),
-                  D);
+            error(G->getGotoLoc(), msg::E7, {G->getLabel()->getName().str(), at(*D)}, D);
             continue;
           }
         }
@@ -150,13 +130,11 @@ struct Checker {
       unsigned PL = M.pre(L);
       for (Defer &D : M.Defers) {
         if (D.BodyR.contains(PL) && !D.BodyR.contains(PJ)) {
-          error(G->getGotoLoc(), "jump to label '" + G->getLabel()->getName().str() +
-                                     "' enters the deferred statement of the defer at " + at(D), &D);
+          error(G->getGotoLoc(), msg::E3, {G->getLabel()->getName().str(), at(D)}, &D);
           break;
         }
         if (D.ScopeR.contains(PL) && !D.ScopeR.contains(PJ) && !D.BodyR.contains(PJ)) {
-          error(G->getGotoLoc(), "jump to label '" + G->getLabel()->getName().str() +
-                                     "' bypasses the defer statement at " + at(D), &D);
+          error(G->getGotoLoc(), msg::E1, {G->getLabel()->getName().str(), at(D)}, &D);
           break;
         }
       }
@@ -176,24 +154,19 @@ struct Checker {
         for (Defer &D : M.Defers) {
           bool InBody = D.BodyR.contains(PA), LInBody = D.BodyR.contains(PL);
           if (InBody && !LInBody) {
-            error(A->getAsmLoc(), "jump to label '" + Name +
-                                      "' would leave the deferred statement of the defer at " + at(D), &D);
+            error(A->getAsmLoc(), msg::E7, {Name, at(D)}, &D);
             break;
           }
           if (!InBody && LInBody) {
-            error(A->getAsmLoc(), "jump to label '" + Name +
-                                      "' enters the deferred statement of the defer at " + at(D), &D);
+            error(A->getAsmLoc(), msg::E3, {Name, at(D)}, &D);
             break;
           }
           if (D.ScopeR.contains(PL) && !D.ScopeR.contains(PA) && !InBody) {
-            error(A->getAsmLoc(), "jump to label '" + Name + "' bypasses the defer statement at " + at(D), &D);
+            error(A->getAsmLoc(), msg::E1, {Name, at(D)}, &D);
             break;
           }
           if (D.ScopeR.contains(PA) && !D.ScopeR.contains(PL)) {
-            error(A->getAsmLoc(), "asm goto to label '" + Name +
-                                      "' would leave the scope of the defer at " + at(D) +
-                                      " without running it",
-                  &D);
+            error(A->getAsmLoc(), msg::E7g, {Name, at(D)}, &D);
             break;
           }
         }
@@ -210,9 +183,7 @@ struct Checker {
       unsigned PL = M.pre(L), PA = M.pre(AL);
       for (Defer &D : M.Defers) {
         if (D.BodyR.contains(PL) != D.BodyR.contains(PA)) {
-          error(AL->getAmpAmpLoc(), "address of label '" + AL->getLabel()->getName().str() +
-                                        "' crosses the deferred statement of the defer at " + at(D),
-                &D);
+          error(AL->getAmpAmpLoc(), msg::X5, {AL->getLabel()->getName().str(), at(D)}, &D);
           break;
         }
       }
@@ -226,13 +197,8 @@ struct Checker {
             continue; // E7c already
           if (D.ScopeR.contains(PL) != D.ScopeR.contains(PJ)) {
             // docs/DIAGNOSTICS.md E7d / E7f, the GCC plugin's wording.
-            error(IG->getGotoLoc(),
-                  "computed goto may jump to label '" + AL->getLabel()->getName().str() +
-                      (D.ScopeR.contains(PJ)
-                           ? "', which leaves the scope of the defer at " + at(D) +
-                                 " without running it"
-                           : "', which bypasses the defer statement at " + at(D)),
-                  &D);
+            error(IG->getGotoLoc(), D.ScopeR.contains(PJ) ? msg::E7f : msg::E7d,
+                  {AL->getLabel()->getName().str(), at(D)}, &D);
             break;
           }
         }
@@ -249,14 +215,11 @@ struct Checker {
       std::string What = isa<CaseStmt>(SC) ? "case" : "default";
       for (Defer &D : M.Defers) {
         if (D.BodyR.contains(PC) && !D.BodyR.contains(PS)) {
-          error(SC->getKeywordLoc(), "jump to " + What +
-                                         " label enters the deferred statement of the defer at " + at(D),
-                &D);
+          error(SC->getKeywordLoc(), msg::E3c, {What, at(D)}, &D);
           break;
         }
         if (D.ScopeR.contains(PC) && !D.ScopeR.contains(PS) && !D.BodyR.contains(PS)) {
-          error(SC->getKeywordLoc(), "jump to " + What + " label bypasses the defer statement at " + at(D),
-                &D);
+          error(SC->getKeywordLoc(), msg::E2, {What, at(D)}, &D);
           break;
         }
       }
@@ -268,8 +231,7 @@ struct Checker {
         // W3: recover() only means something directly in a deferred statement.
         const FunctionDecl *F = CE->getDirectCallee();
         if (F && F->getIdentifier() && F->getName() == "cdefer_recover")
-          report(Diags, SM, CE->getBeginLoc(),
-                 "'recover()' outside a deferred statement always returns NULL", nullptr, true);
+          report(Diags, SM, CE->getBeginLoc(), msg::W3, {});
         continue;
       }
       const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
@@ -277,20 +239,19 @@ struct Checker {
       if (!DRE)
         continue;
       StringRef Name = DRE->getDecl()->getName();
-      if (DRE->getDecl()->getIdentifier() && isSetjmpName(Name)) {
+      if (DRE->getDecl()->getIdentifier() && setjmp_name_p(Name.str().c_str())) {
         // Named as written: glibc's setjmp/sigsetjmp are macros over _setjmp/__sigsetjmp.
         SourceLocation L = SM.getFileLoc(DRE->getLocation());
         std::string Written =
             Lexer::getSourceText(CharSourceRange::getTokenRange(L), SM, LangOpts).str();
         if (Written.empty())
           Written = Name.str();
-        error(L, "call to '" + Written + "' in the deferred statement of the defer at " + at(*D), D);
+        error(L, msg::E11, {Written, at(*D)}, D);
       }
     }
 
     for (Stmt *S : M.Unsupported) {
-      report(Diags, SM, S->getBeginLoc(),
-             "defer statements inside blocks (^{ ... }) are not supported by cdefer", nullptr);
+      report(Diags, SM, S->getBeginLoc(), msg::X3, {});
       Ok = false;
     }
   }

@@ -279,8 +279,7 @@ struct Lowering {
       if (auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(E))
         Bad = Bad || (U->isArgumentType() && typeRefsOutside(U->getArgumentType()));
       if (Bad) {
-        error(E->getBeginLoc(), "cdefer: a variably modified type whose size depends on a local "
-                                "outside the deferred statement is not supported there");
+        error(E->getBeginLoc(), text(msg::X4));
         return;
       }
     }
@@ -292,8 +291,7 @@ struct Lowering {
         else if (auto *TD = dyn_cast<TypedefNameDecl>(Dc))
           T = TD->getUnderlyingType();
         if (typeRefsOutside(T)) {
-          error(Dc->getLocation(), "cdefer: a variably modified type whose size depends on a local "
-                                   "outside the deferred statement is not supported there");
+          error(Dc->getLocation(), text(msg::X4));
           return;
         }
       }

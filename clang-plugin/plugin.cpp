@@ -108,9 +108,21 @@ void report(DiagnosticsEngine &D, SourceManager &SM, SourceLocation At, const st
   unsigned ID = D.getCustomDiagID(Warning ? DiagnosticsEngine::Warning : DiagnosticsEngine::Error, "%0");
   D.Report(SM.getFileLoc(At), ID) << Msg;
   if (Note) {
-    unsigned NID = D.getCustomDiagID(DiagnosticsEngine::Note, "defer statement is here");
-    D.Report(Note->Kw, NID);
+    unsigned NID = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    D.Report(Note->Kw, NID) << text(msg::N1);
   }
+}
+
+std::string text(msg Id, std::initializer_list<std::string> Args) {
+  llvm::SmallVector<const char *, 4> A;
+  for (const std::string &S : Args)
+    A.push_back(S.c_str());
+  return diag_render(Id, A.data(), (int)A.size(), "'", "'");
+}
+
+void report(DiagnosticsEngine &D, SourceManager &SM, SourceLocation At, msg Id,
+            std::initializer_list<std::string> Args, const Defer *Note) {
+  report(D, SM, At, text(Id, Args), Note, diag_lookup(Id).kind == diag_kind::WARNING);
 }
 
 namespace {
@@ -217,8 +229,8 @@ public:
     P.swap(PendingE8);
     for (SourceLocation L : P) {
       DoneE8.push_back(L);
-      unsigned ID = D.getCustomDiagID(DiagnosticsEngine::Error, "defer statement outside a function");
-      D.Report(L, ID);
+      unsigned ID = D.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+      D.Report(L, ID) << text(msg::E8);
     }
   }
 
@@ -324,9 +336,8 @@ protected:
         O.Native = true;
       else {
         DiagnosticsEngine &D = CI.getDiagnostics();
-        D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
-                                   "cdefer: unknown plugin argument '%0' (known: unwind=off, unwind=on, dump, lowering=cleanup, lowering=native on Clang 22+)"))
-            << A;
+        D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "cdefer: unknown plugin argument '%0' (known: %1)"))
+            << A << option_list("clang");
         return false;
       }
     }

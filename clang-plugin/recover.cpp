@@ -60,32 +60,27 @@ struct ResultAttrInfo : public ParsedAttrInfo {
     if (VD && !FD && VD->isLocalExternDecl())
       FD = S.getCurFunctionDecl();
     if (!VD || isa<ParmVarDecl>(VD) || !FD) {
-      report(Diags, SM, D->getLocation(), "'cdefer_result' applies only to a local variable of a function",
-             nullptr);
+      report(Diags, SM, D->getLocation(), msg::R6, {});
       return AttributeApplied;
     }
     std::string Var = nameOf(VD), Fn = nameOf(FD);
     ASTContext &Ctx = S.getASTContext();
     QualType RT = FD->getReturnType();
     if (RT->isVoidType()) {
-      report(Diags, SM, VD->getLocation(),
-             "'cdefer_result' variable '" + Var + "' in '" + Fn + "', which returns void", nullptr);
+      report(Diags, SM, VD->getLocation(), msg::R4, {Var, Fn});
       return AttributeApplied;
     }
     if (VD->hasExternalStorage() || VD->getStorageClass() == SC_Extern) {
-      report(Diags, SM, VD->getLocation(), "'cdefer_result' variable '" + Var + "' cannot be 'extern'",
-             nullptr);
+      report(Diags, SM, VD->getLocation(), msg::R5, {Var, "extern"});
       return AttributeApplied;
     }
     if (!VD->hasLocalStorage()) {
-      report(Diags, SM, VD->getLocation(), "'cdefer_result' variable '" + Var + "' cannot be 'static'",
-             nullptr);
+      report(Diags, SM, VD->getLocation(), msg::R5, {Var, "static"});
       return AttributeApplied;
     }
     // Qualifiers aside (SPEC 5): const, volatile, restrict and _Atomic.
     if (!Ctx.typesAreCompatible(VD->getType().getAtomicUnqualifiedType(), RT.getAtomicUnqualifiedType())) {
-      report(Diags, SM, VD->getLocation(),
-             "'cdefer_result' variable '" + Var + "' does not have the return type of '" + Fn + "'", nullptr);
+      report(Diags, SM, VD->getLocation(), msg::R2, {Var, Fn});
       return AttributeApplied;
     }
     // It is what the function returns: never "unused" (nor "set but not used").
@@ -165,8 +160,7 @@ struct Builder {
   Expr *call(StringRef Name, llvm::ArrayRef<Expr *> Args) {
     auto *F = dyn_cast_or_null<FunctionDecl>(lookup(Name));
     if (!F) {
-      report(S.getDiagnostics(), S.getSourceManager(), L,
-             "cdefer: '" + Name.str() + "' is not declared: recover() needs <cdefer.h>", nullptr);
+      report(S.getDiagnostics(), S.getSourceManager(), L, msg::X1, {});
       Failed = true;
       return nullptr;
     }
@@ -326,16 +320,12 @@ void checkResults(FunctionDecl *FD, DiagnosticsEngine &Diags, SourceManager &SM)
   VarDecl *First = nullptr;
   for (VarDecl *VD : Vars) {
     if (!Outer.count(VD)) {
-      report(Diags, SM, VD->getLocation(),
-             "'cdefer_result' variable '" + nameOf(VD) + "' is not in the outermost block of '" + Fn + "'",
-             nullptr);
+      report(Diags, SM, VD->getLocation(), msg::R3, {nameOf(VD), Fn});
       continue;
     }
     if (First) {
-      report(Diags, SM, VD->getLocation(),
-             "'cdefer_result' variable '" + nameOf(VD) + "': '" + Fn + "' already has one, '" +
-                 nameOf(First) + "' at " + locText(SM, First->getLocation()),
-             nullptr);
+      report(Diags, SM, VD->getLocation(), msg::R1,
+             {nameOf(VD), Fn, nameOf(First), locText(SM, First->getLocation())});
       continue;
     }
     First = VD;
@@ -356,15 +346,15 @@ bool prepareRecover(FunctionModel &M, Sema &S, const Options &O) {
   // recover() can never succeed (W4), and nothing is lowered for it.
   bool Recovering = false;
   bool Exceptions = S.getLangOpts().Exceptions;
+  SourceLocation FirstRecover;
   for (CallExpr *CE : M.Calls)
     if (isRecoverCall(CE) && M.innermostBody(CE)) {
-      if (Exceptions)
+      if (Exceptions) {
+        if (!Recovering)
+          FirstRecover = CE->getBeginLoc();
         Recovering = true;
-      else
-        report(S.getDiagnostics(), S.getSourceManager(), CE->getBeginLoc(),
-               "'recover()' always returns NULL with unwinding off: deferred statements do not run during a "
-               "panic",
-               nullptr, true);
+      } else
+        report(S.getDiagnostics(), S.getSourceManager(), CE->getBeginLoc(), msg::W4, {});
     }
   if (!Named && !Recovering)
     return true;
@@ -388,11 +378,12 @@ bool prepareRecover(FunctionModel &M, Sema &S, const Options &O) {
     P.Slot = B.local("__cdefer_res", RT.getUnqualifiedType());
   }
   if (Recovering) {
+    // X1, once, at the first recover(): cdefer_abi.h's declarations are
+    // missing (a hand-declared cdefer_recover without <cdefer.h>).
     auto *TD = dyn_cast_or_null<TypedefNameDecl>(B.lookup("__cdefer_frame"));
     const RecordDecl *RD = TD ? TD->getUnderlyingType()->getAsRecordDecl() : nullptr;
-    if (!RD) {
-      report(S.getDiagnostics(), S.getSourceManager(), FD->getLocation(),
-             "cdefer: '__cdefer_frame' is not declared: recover() needs <cdefer.h>", nullptr);
+    if (!RD || !B.lookup("__cdefer_recover_in") || !B.lookup("__cdefer_setjmp")) {
+      report(S.getDiagnostics(), S.getSourceManager(), FirstRecover, msg::X1, {});
       return false;
     }
     P.Frame = B.local("__cdefer_f", TD->getUnderlyingType());

@@ -14,6 +14,7 @@
  * recover.cc recover() in deferred statements (SPEC 4, docs/RUNTIME.md 2):
  *            the __cdefer_frame, the result slot, the _setjmp at entry
  * dump.cc    -fplugin-arg-cdefer-gcc-dump
+ * diag.cc    the shared diagnostic table (common/) onto GCC's diagnostics
  * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef CDEFER_GCC_H
 #define CDEFER_GCC_H
@@ -36,6 +37,7 @@
 #include "c-tree.h"
 #include "langhooks.h"
 #include "cpplib.h"
+#include "../common/diagnostics.h"
 
 /* The C front end's symbols are absent from lto1, which loads the plugin
    too: weak, so the plugin loads there and plugin_init can bail out.  */
@@ -55,6 +57,12 @@ extern tree identifier_global_value (tree) __attribute__ ((weak));
 namespace cdefer {
 
 /* Options (plugin.cc).  */
+/* Reports diagnostic D of common/diagnostics.def at LOC with ARGS (diag.cc);
+   false when a warning was not shown (-w, a disabled warning).  */
+bool emit (msg d, location_t loc, std::initializer_list<const char *> args = {});
+/* The name of declaration D as the user wrote it ("?" when it has none).  */
+const char *decl_name (tree d);
+
 extern bool opt_unwind;
 extern bool opt_dump;
 

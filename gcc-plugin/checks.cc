@@ -75,10 +75,10 @@ return_keyword_location (tree ret)
 
 namespace checks {
 
-/* An error about defer D at LOC, the note, and D is dropped.  FMT has one
-   %s for ARG (may be unused) and ends with "at %s" for D's position.  */
+/* Error ID about defer D at LOC, the note, and D is dropped.  ID's last
+   argument is D's position; ARG, when given, comes before it.  */
 void
-checker::report (int d, location_t loc, const char *fmt, const char *arg)
+checker::report (int d, location_t loc, msg id, const char *arg)
 {
   defer_rec &rec = defers[d];
   expanded_location x = expand_location (rec.loc);
@@ -87,10 +87,10 @@ checker::report (int d, location_t loc, const char *fmt, const char *arg)
 	    x.line, x.column);
   auto_diagnostic_group g;
   if (arg)
-    error_at (user_location (loc), fmt, arg, where);
+    emit (id, user_location (loc), {arg, where});
   else
-    error_at (user_location (loc), fmt, where);
-  inform (rec.loc, "defer statement is here");
+    emit (id, user_location (loc), {where});
+  emit (msg::N1, rec.loc);
   rec.bad = true;
   errors++;
 }
@@ -179,8 +179,7 @@ checker::walk_body (tree *tp, const char *kw, target_kind kind)
       /* A braced body's block starts at its `{`; the scope C99 gives a
 	 braceless body starts at its first token, the `_Defer`.  */
       if (bind_loc == UNKNOWN_LOCATION || user_location (bind_loc) == dloc)
-	warning_at (dloc, 0, "defer statement as the body of %qs forms its "
-		    "own block: its deferred statement runs immediately", kw);
+	emit (msg::W2, dloc, {kw});
     }
   if (kind == LOOP)
     breaks.push_back ({LOOP, -1});
@@ -204,9 +203,8 @@ checker::enter_defer (tree *slot, tree marker)
       && !defer_body_braced (defers[d].loc))
     {
       auto_diagnostic_group g;
-      error_at (user_location (EXPR_LOCATION (first)),
-		"a deferred statement cannot be a labelled statement");
-      inform (defers[d].loc, "defer statement is here");
+      emit (msg::E10, user_location (EXPR_LOCATION (first)));
+      emit (msg::N1, defers[d].loc);
       defers[d].bad = true;
       errors++;
       return;
@@ -214,7 +212,7 @@ checker::enter_defer (tree *slot, tree marker)
   /* (After an error in the defer the front end may have dropped what was
      there.)  */
   if (empty_statement_p (body) && !defer_body_dropped (defers[d].loc))
-    warning_at (defers[d].loc, 0, "empty deferred statement has no effect");
+    emit (msg::W1, defers[d].loc);
   regions.push_back (d * 2 + STMT);
   breaks.push_back ({BARRIER, d});
   switches.push_back ({true, d, regions.size ()});
@@ -244,21 +242,6 @@ checker::walk_list (tree list)
   regions.resize (regions.size () - pushed);
 }
 
-static const char *const setjmp_names[] = {
-  "setjmp", "_setjmp", "__setjmp", "sigsetjmp", "__sigsetjmp", "longjmp",
-  "_longjmp", "siglongjmp", "__longjmp_chk", "__builtin_setjmp",
-  "__builtin_longjmp", NULL
-};
-
-static bool
-setjmp_name_p (const char *n)
-{
-  for (int i = 0; setjmp_names[i]; i++)
-    if (!strcmp (n, setjmp_names[i]))
-      return true;
-  return false;
-}
-
 void
 checker::check_call (tree t)
 {
@@ -272,8 +255,7 @@ checker::check_call (tree t)
   if (d < 0)
     {
       if (recover_call_p (t))
-	warning_at (user_location (EXPR_LOCATION (t)), 0, "%<recover()%> "
-		    "outside a deferred statement always returns NULL");
+	emit (msg::W3, user_location (EXPR_LOCATION (t)));
       return;
     }
   if (!setjmp_name_p (name))
@@ -290,8 +272,7 @@ checker::check_call (tree t)
 	    name = m;
 	}
     }
-  report (d, loc, "call to %qs in the deferred statement of the defer at %s",
-	  name);
+  report (d, loc, msg::E11, name);
 }
 
 void
@@ -300,33 +281,20 @@ checker::check_case (tree t)
   if (switches.empty ())
     return;
   const switch_rec &sw = switches.back ();
-  bool dflt = CASE_LOW (t) == NULL_TREE;
+  const char *kind = CASE_LOW (t) == NULL_TREE ? "default" : "case";
   if (sw.marker)
     {
       /* The label belongs to no switch of the user's: it is inside the
 	 deferred statement, and its switch (if any) is outside.  */
       if (!defers[sw.defer].bad)
-	report (sw.defer, EXPR_LOCATION (t),
-		dflt ? "jump to default label enters the deferred statement "
-		       "of the defer at %s"
-		     : "jump to case label enters the deferred statement of "
-		       "the defer at %s", NULL);
+	report (sw.defer, EXPR_LOCATION (t), msg::E3c, kind);
       return;
     }
   if (regions.size () <= sw.depth)
     return;
   int r = regions[sw.depth];
-  if (region_of (r) == SCOPE)
-    report (region_defer (r), EXPR_LOCATION (t),
-	    dflt ? "jump to default label bypasses the defer statement at %s"
-		 : "jump to case label bypasses the defer statement at %s",
-	    NULL);
-  else
-    report (region_defer (r), EXPR_LOCATION (t),
-	    dflt ? "jump to default label enters the deferred statement of "
-		   "the defer at %s"
-		 : "jump to case label enters the deferred statement of the "
-		   "defer at %s", NULL);
+  report (region_defer (r), EXPR_LOCATION (t),
+	  region_of (r) == SCOPE ? msg::E2 : msg::E3c, kind);
 }
 
 void
@@ -385,9 +353,7 @@ checker::walk (tree *tp)
       return;
     case BREAK_STMT:
       if (!breaks.empty () && breaks.back ().kind == BARRIER)
-	report (breaks.back ().defer, EXPR_LOCATION (t),
-		"break statement would leave the deferred statement of the "
-		"defer at %s", NULL);
+	report (breaks.back ().defer, EXPR_LOCATION (t), msg::E5);
       return;
     case CONTINUE_STMT:
       for (size_t i = breaks.size (); i-- > 0;)
@@ -396,9 +362,7 @@ checker::walk (tree *tp)
 	    break;
 	  if (breaks[i].kind == BARRIER)
 	    {
-	      report (breaks[i].defer, EXPR_LOCATION (t),
-		      "continue statement would leave the deferred statement "
-		      "of the defer at %s", NULL);
+	      report (breaks[i].defer, EXPR_LOCATION (t), msg::E6);
 	      break;
 	    }
 	}
@@ -407,8 +371,7 @@ checker::walk (tree *tp)
       {
 	int d = innermost_stmt_region ();
 	if (d >= 0)
-	  report (d, return_keyword_location (t), "return statement would leave the "
-		  "deferred statement of the defer at %s", NULL);
+	  report (d, return_keyword_location (t), msg::E4);
 	walk (&TREE_OPERAND (t, 0));
 	return;
       }

@@ -65,7 +65,7 @@ struct checker
   void walk_list (tree list);
   void walk_body (tree *tp, const char *kw, target_kind kind);
   void enter_defer (tree *slot, tree marker);
-  void report (int defer, location_t loc, const char *fmt, const char *arg);
+  void report (int defer, location_t loc, msg id, const char *arg = NULL);
   int innermost_stmt_region ();
   void check_case (tree t);
   void check_call (tree t);

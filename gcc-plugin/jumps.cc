@@ -32,19 +32,16 @@ checker::check_gotos ()
 	  }
       if (left >= 0)
 	{
-	  report (left, g.loc, "jump to label %qs would leave the deferred "
-		  "statement of the defer at %s", name);
+	  report (left, g.loc, msg::E7, name);
 	  continue;
 	}
       if (p < l.size ())
 	{
 	  int r = l[p];
 	  if (region_of (r) == SCOPE)
-	    report (region_defer (r), g.loc, "jump to label %qs bypasses the "
-		    "defer statement at %s", name);
+	    report (region_defer (r), g.loc, msg::E1, name);
 	  else
-	    report (region_defer (r), g.loc, "jump to label %qs enters the "
-		    "deferred statement of the defer at %s", name);
+	    report (region_defer (r), g.loc, msg::E3, name);
 	}
     }
 }
@@ -78,8 +75,7 @@ checker::computed_goto_leaves_stmt (const goto_rec &g)
 	leaves = true;
     }
   if (leaves)
-    report (region_defer (g.regions[k]), g.loc, "computed goto in the "
-	    "deferred statement of the defer at %s", NULL);
+    report (region_defer (g.regions[k]), g.loc, msg::E7c);
   return leaves;
 }
 
@@ -112,21 +108,16 @@ checker::check_computed_gotos ()
 	    }
 	if (left >= 0)
 	  {
-	    report (left, g.loc, "computed goto may jump to label %qs, which "
-		    "leaves the scope of the defer at %s without running it",
-		    name);
+	    report (left, g.loc, msg::E7f, name);
 	    break;
 	  }
 	if (p >= l.size ())
 	  continue;
 	int r = l[p];
 	if (region_of (r) == SCOPE)
-	  report (region_defer (r), g.loc, "computed goto may jump to label "
-		  "%qs, which bypasses the defer statement at %s", name);
+	  report (region_defer (r), g.loc, msg::E7d, name);
 	else
-	  report (region_defer (r), g.loc, "computed goto may jump to label "
-		  "%qs, which enters the deferred statement of the defer at %s",
-		  name);
+	  report (region_defer (r), g.loc, msg::E7e, name);
 	break;
       }
     }
@@ -161,17 +152,13 @@ checker::check_asm_gotos ()
 	    bool l_scope = in (lr, d * 2 + SCOPE);
 	    reported = true;
 	    if (a_body && !l_body)
-	      report (d, a.loc, "jump to label %qs would leave the deferred "
-		      "statement of the defer at %s", name);
+	      report (d, a.loc, msg::E7, name);
 	    else if (!a_body && l_body)
-	      report (d, a.loc, "jump to label %qs enters the deferred "
-		      "statement of the defer at %s", name);
+	      report (d, a.loc, msg::E3, name);
 	    else if (l_scope && !a_scope && !a_body)
-	      report (d, a.loc, "jump to label %qs bypasses the defer "
-		      "statement at %s", name);
+	      report (d, a.loc, msg::E1, name);
 	    else if (a_scope && !l_scope)
-	      report (d, a.loc, "asm goto to label %qs would leave the scope "
-		      "of the defer at %s without running it", name);
+	      report (d, a.loc, msg::E7g, name);
 	    else
 	      reported = false;
 	  }

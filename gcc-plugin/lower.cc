@@ -197,8 +197,7 @@ lower_r (tree *tp, int *walk_subtrees, void *data)
 	   && get_callee_fndecl (t) == marker_fndecl)
     {
       /* Written by hand, not by _Defer: it cannot be expanded.  */
-      error_at (user_location (EXPR_LOCATION (t)),
-		"%qs is internal to the defer statement", "__cdefer_mark");
+      emit (msg::X2, user_location (EXPR_LOCATION (t)), {"__cdefer_mark"});
       *tp = build_int_cst (integer_type_node, 0);
       *walk_subtrees = 0;
     }

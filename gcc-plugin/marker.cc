@@ -163,7 +163,7 @@ handle_scope_pragma (cpp_reader *)
     ;
   if (!current_function_decl)
     {
-      error_at (user_location (loc), "defer statement outside a function");
+      emit (msg::E8, user_location (loc));
       skip_file_scope_defer ();
       return;
     }

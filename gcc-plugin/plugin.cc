@@ -210,8 +210,8 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 	cdefer::opt_dump = true;
       else
 	{
-	  fprintf (stderr, "cdefer-gcc.so: unknown option '%s' (options: "
-		   "unwind=off, dump)\n", info->argv[i].key);
+	  fprintf (stderr, "cdefer-gcc.so: unknown option '%s' (options: %s)\n",
+		   info->argv[i].key, cdefer::option_list ("gcc").c_str ());
 	  return 1;
 	}
     }

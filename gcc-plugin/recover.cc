@@ -142,9 +142,7 @@ rewrite_calls_r (tree *tp, int *walk_subtrees, void *data)
     {
       if (!find_abi (&p->abi))
 	{
-	  error_at (user_location (loc), "%<recover()%> in a deferred "
-		    "statement needs the declarations of %<cdefer_abi.h%>: "
-		    "include %<cdefer.h%>");
+	  emit (msg::X1, user_location (loc));
 	  p->failed = true;
 	  return NULL_TREE;
 	}
@@ -295,9 +293,7 @@ warn_no_unwind_r (tree *tp, int *walk_subtrees, void *data)
       return NULL_TREE;
     }
   if (*depth > 0 && recover_call_p (t))
-    warning_at (user_location (EXPR_LOCATION (t)), 0, "%<recover()%> always "
-		"returns NULL with unwinding off: deferred statements do not "
-		"run during a panic");
+    emit (msg::W4, user_location (EXPR_LOCATION (t)));
   return NULL_TREE;
 }
 

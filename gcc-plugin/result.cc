@@ -54,16 +54,15 @@ handle_result_attribute (tree *node, tree, tree, int, bool *no_add_attrs)
   if (!VAR_P (d) || !fn)
     {
       /* R6: a parameter, a file-scope variable, a field, a type, ...  */
-      error_at (loc, "%qs applies only to a local variable of a function",
-		attr_name);
+      emit (msg::R6, loc);
       *no_add_attrs = true;
       return NULL_TREE;
     }
   if (TREE_STATIC (d) || DECL_EXTERNAL (d))
     {
       /* R5 (block-scope _Thread_local is static or extern as well).  */
-      error_at (loc, "%qs variable %qD cannot be %qs", attr_name, d,
-		DECL_EXTERNAL (d) ? "extern" : "static");
+      emit (msg::R5, loc,
+	    {decl_name (d), DECL_EXTERNAL (d) ? "extern" : "static"});
       *no_add_attrs = true;
       return NULL_TREE;
     }
@@ -71,8 +70,7 @@ handle_result_attribute (tree *node, tree, tree, int, bool *no_add_attrs)
   if (VOID_TYPE_P (rtype))
     {
       /* R4 */
-      error_at (loc, "%qs variable %qD in %qD, which returns void", attr_name,
-		d, fn);
+      emit (msg::R4, loc, {decl_name (d), decl_name (fn)});
       *no_add_attrs = true;
       return NULL_TREE;
     }
@@ -86,8 +84,7 @@ handle_result_attribute (tree *node, tree, tree, int, bool *no_add_attrs)
     {
       /* R2 (the types are not printed: GCC and Clang spell them
 	 differently, and the catalogue is shared).  */
-      error_at (loc, "%qs variable %qD does not have the return type of %qD",
-		attr_name, d, fn);
+      emit (msg::R2, loc, {decl_name (d), decl_name (fn)});
       *no_add_attrs = true;
       return NULL_TREE;
     }
@@ -181,8 +178,7 @@ find_named_result (tree fndecl)
       if (!outermost)
 	{
 	  /* R3 */
-	  error_at (loc, "%qs variable %qD is not in the outermost block of "
-		    "%qD", attr_name, v, fndecl);
+	  emit (msg::R3, loc, {decl_name (v), decl_name (fndecl)});
 	  drop_attribute (v);
 	}
       else if (result)
@@ -193,8 +189,8 @@ find_named_result (tree fndecl)
 	  char where[512];
 	  snprintf (where, sizeof where, "%s:%d:%d",
 		    x.file ? x.file : "<unknown>", x.line, x.column);
-	  error_at (loc, "%qs variable %qD: %qD already has one, %qD at %s",
-		    attr_name, v, fndecl, result, where);
+	  emit (msg::R1, loc, {decl_name (v), decl_name (fndecl),
+				 decl_name (result), where});
 	  drop_attribute (v);
 	}
       else

@@ -66,3 +66,21 @@ void call_builtin_longjmp(void)
     // CHECK: {{.*}}e11_setjmp_family.c:[[@LINE-1]]:5: note: defer statement is here
     puts("body");
 }
+
+// The names glibc's macros and _FORTIFY_SOURCE call (common/names.def), written directly.
+extern int __setjmp(struct __jmp_buf_tag __env[1]);
+extern void __longjmp_chk(struct __jmp_buf_tag __env[1], int __val);
+
+void call_dunder_names(void)
+{
+    // CHECK: {{.*}}e11_setjmp_family.c:[[@LINE+1]]:12: error: call to '__setjmp' in the deferred statement of the defer at {{.*}}e11_setjmp_family.c:[[@LINE+1]]:5{{$}}
+    _Defer __setjmp(env);
+    // CHECK: {{.*}}e11_setjmp_family.c:[[@LINE-1]]:5: note: defer statement is here
+    // CHECK: {{.*}}e11_setjmp_family.c:[[@LINE+1]]:12: error: call to '__sigsetjmp' in the deferred statement of the defer at {{.*}}e11_setjmp_family.c:[[@LINE+1]]:5{{$}}
+    _Defer __sigsetjmp(senv, 0);
+    // CHECK: {{.*}}e11_setjmp_family.c:[[@LINE-1]]:5: note: defer statement is here
+    // CHECK: {{.*}}e11_setjmp_family.c:[[@LINE+1]]:12: error: call to '__longjmp_chk' in the deferred statement of the defer at {{.*}}e11_setjmp_family.c:[[@LINE+1]]:5{{$}}
+    _Defer __longjmp_chk(env, 1);
+    // CHECK: {{.*}}e11_setjmp_family.c:[[@LINE-1]]:5: note: defer statement is here
+    puts("body");
+}
