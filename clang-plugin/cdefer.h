@@ -23,7 +23,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
-#include "../common/diagnostics.h"
+#include "../common/contract.h"
 #include <functional>
 #include <string>
 #include <vector>
@@ -146,6 +146,8 @@ bool keepUnwinding(clang::FunctionDecl *FD, clang::Sema &S, unsigned N,
 
 // recover.cpp: named results (R1-R6) and the recover lowering (SPEC 4, 5).
 bool hasResultVars(const clang::FunctionDecl *FD);
+// A call of recover() (<cdefer.h>'s cdefer_recover).
+bool isRecoverCall(const clang::Stmt *S);
 void checkResults(clang::FunctionDecl *FD, clang::DiagnosticsEngine &D, clang::SourceManager &SM);
 bool prepareRecover(FunctionModel &M, clang::Sema &S, const Options &O);
 bool finishRecover(FunctionModel &M, clang::Sema &S);

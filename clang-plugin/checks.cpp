@@ -229,8 +229,7 @@ struct Checker {
       Defer *D = M.innermostBody(CE);
       if (!D) {
         // W3: recover() only means something directly in a deferred statement.
-        const FunctionDecl *F = CE->getDirectCallee();
-        if (F && F->getIdentifier() && F->getName() == "cdefer_recover")
+        if (isRecoverCall(CE))
           report(Diags, SM, CE->getBeginLoc(), msg::W3, {});
         continue;
       }

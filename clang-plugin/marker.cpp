@@ -218,9 +218,8 @@ bool buildModel(FunctionDecl *FD, SourceManager &SM, FunctionModel &M) {
   }
   bool Recover = false;
   for (const CallExpr *CE : M.Calls)
-    if (const FunctionDecl *F = CE->getDirectCallee())
-      if (F->getIdentifier() && F->getName() == "cdefer_recover")
-        Recover = true;
+    if (isRecoverCall(CE))
+      Recover = true;
   return !M.Defers.empty() || !M.Unsupported.empty() || Recover || hasResultVars(FD);
 }
 

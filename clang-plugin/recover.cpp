@@ -36,6 +36,12 @@ using namespace clang;
 
 namespace cdefer {
 
+bool isRecoverCall(const Stmt *S) {
+  const auto *CE = dyn_cast<CallExpr>(S);
+  const FunctionDecl *F = CE ? CE->getDirectCallee() : nullptr;
+  return F && F->getIdentifier() && F->getName() == abi::recover && CE->getNumArgs() == 0;
+}
+
 namespace {
 
 // Every variable the attribute was accepted on, per function, in source order.
@@ -48,7 +54,7 @@ std::string nameOf(const NamedDecl *D) {
 
 struct ResultAttrInfo : public ParsedAttrInfo {
   ResultAttrInfo() {
-    static constexpr Spelling S[] = {{ParsedAttr::AS_GNU, "cdefer_result"}};
+    static constexpr Spelling S[] = {{ParsedAttr::AS_GNU, abi::result_attr}};
     Spellings = S;
   }
 
@@ -102,13 +108,7 @@ struct ResultAttrInfo : public ParsedAttrInfo {
   }
 };
 
-ParsedAttrInfoRegistry::Add<ResultAttrInfo> RegisterResult("cdefer_result", "cdefer: named result");
-
-bool isRecoverCall(const Stmt *S) {
-  const auto *CE = dyn_cast<CallExpr>(S);
-  const FunctionDecl *F = CE ? CE->getDirectCallee() : nullptr;
-  return F && F->getIdentifier() && F->getName() == "cdefer_recover" && CE->getNumArgs() == 0;
-}
+ParsedAttrInfoRegistry::Add<ResultAttrInfo> RegisterResult(abi::result_attr, "cdefer: named result");
 
 struct Builder {
   Sema &S;
@@ -380,16 +380,16 @@ bool prepareRecover(FunctionModel &M, Sema &S, const Options &O) {
   if (Recovering) {
     // X1, once, at the first recover(): cdefer_abi.h's declarations are
     // missing (a hand-declared cdefer_recover without <cdefer.h>).
-    auto *TD = dyn_cast_or_null<TypedefNameDecl>(B.lookup("__cdefer_frame"));
+    auto *TD = dyn_cast_or_null<TypedefNameDecl>(B.lookup(abi::frame_type));
     const RecordDecl *RD = TD ? TD->getUnderlyingType()->getAsRecordDecl() : nullptr;
-    if (!RD || !B.lookup("__cdefer_recover_in") || !B.lookup("__cdefer_setjmp")) {
+    if (!RD || !B.lookup(abi::recover_in) || !B.lookup(abi::frame_setjmp)) {
       report(S.getDiagnostics(), S.getSourceManager(), FirstRecover, msg::X1, {});
       return false;
     }
     P.Frame = B.local("__cdefer_f", TD->getUnderlyingType());
     auto Repl = [&](CallExpr *CE) -> Expr * {
       B.L = CE->getBeginLoc();
-      return B.call("__cdefer_recover_in", {B.addrOf(B.ref(P.Frame))});
+      return B.call(abi::recover_in, {B.addrOf(B.ref(P.Frame))});
     };
     FD->setBody(rewriteCalls(M, FD->getBody(), false, Repl));
     // Every deferred statement ends with the barrier.
@@ -451,7 +451,7 @@ bool finishRecover(FunctionModel &M, Sema &S) {
                                                    VK_PRValue, FPOptionsOverride());
     Out.push_back(B.assign(B.member(B.ref(P.Frame), Res), ResV));
     Expr *FA = B.call("__builtin_frame_address", {B.intLit(0)});
-    Expr *SJ = B.call("__cdefer_setjmp", {B.addrOf(B.ref(P.Frame))});
+    Expr *SJ = B.call(abi::frame_setjmp, {B.addrOf(B.ref(P.Frame))});
     Expr *Cond = SJ ? B.call("__builtin_expect", {SJ, B.intLit(0)}) : nullptr;
     if (!FA || !Cond)
       return false;

@@ -68,7 +68,7 @@ bool DeferSites::mayHold(const FunctionDecl *FD, SourceManager &SM) {
 
 bool DeferSites::recoverReferenced(ASTContext &Ctx) {
   if (!Recover) {
-    IdentifierInfo *II = &Ctx.Idents.get("cdefer_recover");
+    IdentifierInfo *II = &Ctx.Idents.get(abi::recover);
     for (NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(DeclarationName(II)))
       if ((Recover = dyn_cast<FunctionDecl>(D)))
         break;

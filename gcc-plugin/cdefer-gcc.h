@@ -37,7 +37,7 @@
 #include "c-tree.h"
 #include "langhooks.h"
 #include "cpplib.h"
-#include "../common/diagnostics.h"
+#include "../common/contract.h"
 
 /* The C front end's symbols are absent from lto1, which loads the plugin
    too: weak, so the plugin loads there and plugin_init can bail out.  */

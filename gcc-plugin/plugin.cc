@@ -121,7 +121,7 @@ may_need_plugin ()
   result_attribute_seen = false;
   if (mine)
     return true;
-  tree id = maybe_get_identifier ("cdefer_recover");
+  tree id = maybe_get_identifier (abi::recover);
   tree recover = id ? identifier_global_value (id) : NULL_TREE;
   return recover && TREE_CODE (recover) == FUNCTION_DECL && TREE_USED (recover);
 }

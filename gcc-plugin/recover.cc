@@ -44,7 +44,7 @@ recover_call_p (tree t)
     return false;
   tree fn = get_callee_fndecl (t);
   return fn && DECL_NAME (fn) && DECL_EXTERNAL (fn)
-	 && !strcmp (IDENTIFIER_POINTER (DECL_NAME (fn)), "cdefer_recover");
+	 && !strcmp (IDENTIFIER_POINTER (DECL_NAME (fn)), abi::recover);
 }
 
 namespace {
@@ -82,9 +82,9 @@ field_named (tree rec, const char *name)
 bool
 find_abi (abi_decls *abi)
 {
-  tree td = lookup ("__cdefer_frame", TYPE_DECL);
-  abi->setjmp_fn = lookup ("__cdefer_setjmp", FUNCTION_DECL);
-  abi->recover_in = lookup ("__cdefer_recover_in", FUNCTION_DECL);
+  tree td = lookup (abi::frame_type, TYPE_DECL);
+  abi->setjmp_fn = lookup (abi::frame_setjmp, FUNCTION_DECL);
+  abi->recover_in = lookup (abi::recover_in, FUNCTION_DECL);
   if (!td || !abi->setjmp_fn || !abi->recover_in)
     return false;
   abi->frame_type = TREE_TYPE (td);

@@ -34,7 +34,7 @@
 
 namespace cdefer {
 
-static const char attr_name[] = "cdefer_result";
+static const char *const attr_name = abi::result_attr;
 
 static bool
 has_result_attr (tree decl)

@@ -1,10 +1,11 @@
-/* diagnostics.h - the table of common/diagnostics.def and names.def as C++,
- * and the one function that renders a diagnostic's text.  Included by both
+/* contract.h - the shared contract as C++: the diagnostic table of
+ * common/diagnostics.def with the one function that renders a text, and the
+ * lists and names of common/names.def.  Included by both
  * plugins (gcc-plugin/diag.cc and clang-plugin/plugin.cpp adapt it to their
  * compiler's diagnostic API); plain C++11, no compiler header.
  * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
-#ifndef CDEFER_COMMON_DIAGNOSTICS_H
-#define CDEFER_COMMON_DIAGNOSTICS_H
+#ifndef CDEFER_COMMON_CONTRACT_H
+#define CDEFER_COMMON_CONTRACT_H
 
 #include <cstring>
 #include <string>
@@ -65,6 +66,14 @@ diag_render (msg d, const char *const *args, int nargs, const char *lq,
     }
   return out;
 }
+
+/* abi::recover etc.: the names of <cdefer.h> / cdefer_abi.h the plugins
+   recognise or call (names.def).  */
+namespace abi {
+#define CDEFER_ABI_NAME(ID, NAME) constexpr const char ID[] = NAME;
+#include "names.def"
+#undef CDEFER_ABI_NAME
+} // namespace abi
 
 /* Is N one of the setjmp family (names.def)?  */
 inline bool
