@@ -8,7 +8,8 @@
 # recover) against that root with gcc and clang through pkg-config and the
 # CMake package, running each program.
 #
-#   test/deb.sh            run from anywhere; CDEFER_DEB=0 skips it
+#   test/deb.sh            run from anywhere; CDEFER_DEB=0 skips it,
+#                          CDEFER_DEB_REUSE=1 checks the last run's packages
 #
 # Results: build/lit-results-deb.json for test/lit/summary.py, one entry per
 # check ("deb :: NAME").  Costs about 4 CPU minutes (the two plugins built
@@ -21,7 +22,11 @@ out=$top/build/lit-results-deb.json
 [ "${CDEFER_DEB:-1}" = 0 ] && exit 0
 mkdir -p build
 w=$top/build/deb
-rm -rf "$w" && mkdir -p "$w/src/cdefer" "$w/root"
+# CDEFER_DEB_REUSE=1: keep the packages of the last run (checks only).
+reuse=0
+[ "${CDEFER_DEB_REUSE:-0}" = 1 ] && ls "$w"/src/*.changes >/dev/null 2>&1 && reuse=1
+if [ $reuse = 1 ]; then rm -rf "$w/root" "$w/gcc" "$w/clang" && mkdir -p "$w/root"
+else rm -rf "$w" && mkdir -p "$w/src/cdefer" "$w/root"; fi
 suite=deb results_json=$out
 . test/lit/results.sh
 
@@ -40,10 +45,12 @@ echo "deb: packages for GCC $gcc_major and Clang ${clang_major:-none}"
 
 # 1. Build, from a copy of the tree (dpkg-buildpackage writes ../*.deb and
 # rewrites debian/control).
-tar -C "$top" --exclude=./build --exclude='./build-*' --exclude=./.git --exclude='./obj-*' \
-    --exclude=./debian/tmp -cf - . | tar -C "$w/src/cdefer" -xf -
-( cd "$w/src/cdefer" && timeout 3600 nice -n 15 dpkg-buildpackage -us -uc -b -j2 ) > "$w/build.log" 2>&1
-record "dpkg-buildpackage -us -uc -b" $? "$w/build.log"
+if [ $reuse = 0 ]; then
+  tar -C "$top" --exclude=./build --exclude='./build-*' --exclude=./.git --exclude='./obj-*' \
+      --exclude=./debian/tmp -cf - . | tar -C "$w/src/cdefer" -xf -
+  ( cd "$w/src/cdefer" && timeout 3600 nice -n 15 dpkg-buildpackage -us -uc -b -j2 ) > "$w/build.log" 2>&1
+  record "dpkg-buildpackage -us -uc -b" $? "$w/build.log"
+fi
 debs=$(ls "$w"/src/*.deb 2>/dev/null | grep -v -- -dbgsym_)
 [ -n "$debs" ] || finish
 
