@@ -12,7 +12,7 @@
 #                          CDEFER_DEB_REUSE=1 checks the last run's packages
 #
 # Results: build/lit-results-deb.json for test/lit/summary.py, one entry per
-# check ("deb :: NAME").  Costs about 4 CPU minutes (the two plugins built
+# check ("deb :: NAME").  Costs about 4.6 CPU minutes (the two plugins built
 # once more, with dpkg-buildflags' -O2 -g); the build runs under nice -n 15.
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -uo pipefail
