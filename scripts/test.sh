@@ -2,7 +2,8 @@
 # The whole test suite: installs what is missing, builds, runs every LIT suite
 # with the default compilers, then the compiler matrix (test/matrix.sh) and
 # the cross targets (test/cross.sh: aarch64, armhf, s390x under qemu-user;
-# CDEFER_TARGETS=all adds riscv64, i686, ppc64le), and ends with one line:
+# CDEFER_TARGETS=all adds riscv64, i686, ppc64le), the Debian packages
+# (test/deb.sh) and distcc (test/distcc.sh), and ends with one line:
 # "N passed, N failed, N skipped".
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -uo pipefail
@@ -16,6 +17,10 @@ lit=$(sed -n 's/^CDEFER_LIT:FILEPATH=//p' build/CMakeCache.txt)
 /usr/bin/python3 "$lit" -v --timeout=600 -o build/lit-results-default.json build/test
 test/matrix.sh
 test/cross.sh
+# The Debian packages, built and used from a scratch root (test/deb.sh), and
+# distributed builds through distcc on 127.0.0.1 (test/distcc.sh).
+test/deb.sh
+test/distcc.sh
 # Differential + invalid-input fuzzing, a fixed-seed sample (docs/RELIABILITY.md).
 if ls build/cdefer-*.so >/dev/null 2>&1; then
   /usr/bin/python3 test/fuzz/run.py --seed 1 --json build/lit-results-fuzz.json "${CDEFER_FUZZ_CASES:-150}"
