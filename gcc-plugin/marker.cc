@@ -281,7 +281,26 @@ defer_location (tree t)
   location_t loc = EXPR_LOCATION (t);
   if (loc == UNKNOWN_LOCATION)
     loc = EXPR_LOCATION (SWITCH_STMT_COND (t));
-  return user_location (loc);
+  if (!cpp_get_options (parse_in)->preprocessed)
+    return user_location (loc);
+  /* In a .i the marker is plain text: the `_Defer` label before the
+     `switch` on its line (-E writes an expansion on one line) is where
+     the user's defer was.  */
+  expanded_location x = expand_location (loc);
+  location_t best = loc;
+  int best_column = 0;
+  for (const parsed_defer &p : parsed)
+    {
+      expanded_location px = expand_location (p.loc);
+      if (px.line == x.line && px.column <= x.column
+	  && px.column > best_column && px.file && x.file
+	  && !strcmp (px.file, x.file))
+	{
+	  best = p.loc;
+	  best_column = px.column;
+	}
+    }
+  return best;
 }
 
 static bool

@@ -22,8 +22,8 @@
  * parsed.  `_Defer` is also a file-scope typedef, so that a defer where an
  * expression is expected is GCC's "expected expression before '_Defer'".
  *
- * The form is chosen when `_Defer` is expanded (a conditional macro,
- * cpplib's macro_to_expand callback), not by redefining the macro at
+ * The form is chosen when `_Defer` is expanded (it expands to a
+ * conditional macro, cpplib's macro_to_expand callback decides), not by redefining the macro at
  * function boundaries: a #define run while a macro is being expanded
  * discards the rest of that expansion (one macro that defines two
  * functions).  Outside a function the callback reports E8 and takes the
@@ -39,7 +39,7 @@ namespace cdefer {
 
 static const char defer_name[] = "_Defer";
 
-/* The _Defer macro node and its definitions: the label form, and for what
+/* The macro _Defer expands to (__cdefer_defer) and its definitions: the label form, and for what
    follows an E8 nothing (a statement) or `0` (an expression).  The
    definitions are kept alive (for the garbage collector) by helper macros
    of their own.  */
@@ -112,7 +112,7 @@ on_macro_to_expand (cpp_reader *pfile, const cpp_token *tok)
 				   : node;
   cpp_macro *m = node->value.macro;
   if (m != form_label && m != form_empty && m != form_zero)
-    return node;   /* the user's own #define _Defer */
+    return node;   /* (redefined by the user) */
   if (current_function_decl)
     node->value.macro = form_label;
   else
@@ -126,13 +126,22 @@ on_macro_to_expand (cpp_reader *pfile, const cpp_token *tok)
 void
 define_defer_macro ()
 {
-  define ("_Defer=_Defer: __attribute__((__cdefer_scope__)) switch "
-	  "(__cdefer_mark())");
-  defer_node = cpp_lookup (parse_in, (const unsigned char *) defer_name,
-			   sizeof defer_name - 1);
+  static const char label_form[] = "_Defer: __attribute__((__cdefer_scope__)) "
+				   "switch (__cdefer_mark())";
+  std::string form (label_form);
   if (flag_preprocess_only)
-    return;
-  form_label = defer_node->value.macro;
+    {
+      define (("_Defer=" + form).c_str ());
+      return;
+    }
+  /* `#ifdef` takes a conditional macro for undefined (cpplib does so for
+     the powerpc's `vector`): _Defer is an ordinary one that expands to the
+     conditional __cdefer_defer.  (Its tokens are at BUILTINS_LOCATION, so
+     no "in expansion of macro" note names it.)  */
+  define ("_Defer=__cdefer_defer");
+  form_label = helper_macro (("__cdefer_defer=" + form).c_str ());
+  defer_node = cpp_lookup (parse_in, (const unsigned char *) "__cdefer_defer",
+			   strlen ("__cdefer_defer"));
   form_empty = helper_macro ("__cdefer_after_e8=");
   form_zero = helper_macro ("__cdefer_after_e8_expr=0");
   defer_node->flags |= NODE_CONDITIONAL;
