@@ -127,9 +127,10 @@ defer_body_dropped (location_t loc)
    -Wswitch-default (cJSON builds with it and -Werror) quiet there, as a
    `#pragma GCC diagnostic ignored` would, for the one location the switch
    has: the _Defer token (its expansion point).  A preprocessed input
-   holds the `switch` as ordinary text after the pragma: up to the token
-   the parser has not read yet (the `switch`, or on GCC 11 the `(` after
-   it), a raw token that peeking does not expand.  */
+   holds the `switch` as ordinary text after the label (or an older .i's
+   pragma): up to the token the parser has not read yet (the `(` after the
+   `switch`, or at a pragma the `switch`), a raw token that peeking does
+   not expand.  */
 static void
 quiet_marker_switch (location_t at)
 {

@@ -103,6 +103,37 @@ token_location (const cpp_token *tok)
   return user_location (tok->src_loc);
 }
 
+/* Outside a function, is the defer in the argument of a macro that
+   defines a function (`FN_BODY(f, { defer g(); })`)?  The argument is
+   expanded when the macro is, before the function is parsed: the lexer
+   then stands past the end of the argument, while a defer read from the
+   file as the parser goes has nothing lexed past the two tokens after it.
+   (Tokens of a macro's definition, `#define BAD defer f();`, are no
+   argument.)  */
+static bool
+in_macro_argument (location_t defer_loc)
+{
+  const cpp_token *a = cpp_peek_token (parse_in, 0);
+  const cpp_token *b = a && a->type != CPP_EOF ? cpp_peek_token (parse_in, 1)
+					      : NULL;
+  if (!b || b->type == CPP_EOF
+      || linemap_location_from_macro_expansion_p (line_table, b->src_loc))
+    return false;
+  /* (Compared as lines and columns: a location and the line table's
+     highest one may differ in their range bits.)  */
+  expanded_location d = expand_location (defer_loc);
+  expanded_location f = expand_location (get_finish (b->src_loc));
+  expanded_location h = expand_location (line_table->highest_location);
+  if (!d.file || !f.file || !h.file || strcmp (d.file, f.file)
+      || strcmp (f.file, h.file))
+    return false;
+  bool after_defer = f.line > d.line || (f.line == d.line
+					 && f.column > d.column);
+  bool lexed_past = h.line > f.line || (h.line == f.line
+					&& h.column > f.column);
+  return after_defer && lexed_past;
+}
+
 static cpp_hashnode *
 on_macro_to_expand (cpp_reader *pfile, const cpp_token *tok)
 {
@@ -115,6 +146,10 @@ on_macro_to_expand (cpp_reader *pfile, const cpp_token *tok)
     return node;   /* (redefined by the user) */
   if (current_function_decl)
     node->value.macro = form_label;
+  else if (in_macro_argument (token_location (tok)))
+    /* Left unexpanded: the macro's expansion is rescanned as the parser
+       reads it, inside the function.  */
+    return NULL;
   else
     {
       error_at (token_location (tok), "defer statement outside a function");
