@@ -27,7 +27,9 @@
  * function boundaries: a #define run while a macro is being expanded
  * discards the rest of that expansion (one macro that defines two
  * functions).  Outside a function the callback reports E8 and takes the
- * defer out of the token stream.  `gcc -E` parses no function and writes
+ * defer out of the token stream, unless the defer is in the argument of a
+ * macro that defines a function (expanded before the function is parsed:
+ * it is left for the rescan).  `gcc -E` parses no function and writes
  * the label form (a defer at file scope is then a syntax error when the .i
  * is compiled).  The pragma form of marker.cc, which earlier cdefer
  * versions wrote there on GCC 12, is still understood.
