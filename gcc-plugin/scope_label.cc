@@ -57,12 +57,23 @@ struct taken_label
 };
 static std::vector<taken_label> taken;
 
+/* Is LABEL a marker's label?  Its name is `_Defer`, or `__cdefer_defer`
+   when the marker was expanded in the rescan of a macro's expansion whose
+   argument held it (`_Defer` in the label form is a macro name again
+   there, and expands to the then disabled __cdefer_defer).  */
+static bool
+marker_label_name_p (tree label)
+{
+  if (TREE_CODE (label) != LABEL_DECL || !DECL_NAME (label))
+    return false;
+  const char *n = IDENTIFIER_POINTER (DECL_NAME (label));
+  return !strcmp (n, defer_name) || !strcmp (n, "__cdefer_defer");
+}
+
 static bool
 scope_label_p (tree label)
 {
-  return label && TREE_CODE (label) == LABEL_DECL && DECL_NAME (label)
-	 && DECL_ARTIFICIAL (label)
-	 && !strcmp (IDENTIFIER_POINTER (DECL_NAME (label)), defer_name);
+  return label && marker_label_name_p (label) && DECL_ARTIFICIAL (label);
 }
 
 /* Tokens of the definitions are located at BUILTINS_LOCATION, as GCC's
@@ -203,9 +214,7 @@ handle_scope_attribute (tree *node, tree, tree, int, bool *no_add_attrs)
 {
   *no_add_attrs = true;
   tree label = *node;
-  if (TREE_CODE (label) != LABEL_DECL || !DECL_NAME (label)
-      || strcmp (IDENTIFIER_POINTER (DECL_NAME (label)), defer_name)
-      || !current_function_decl)
+  if (!marker_label_name_p (label) || !current_function_decl)
     return NULL_TREE;
   location_t loc = DECL_SOURCE_LOCATION (label);
   /* Never jumped to, never reported unused, and not this function's while
