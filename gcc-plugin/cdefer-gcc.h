@@ -3,7 +3,7 @@
  * plugin.cc  plugin_init, options, callback registration
  * marker.cc  the _Defer macro, the marker builtin, the scope pragma,
  *            recognising a defer in the C front end's trees
- * scope_label.cc  GCC 11's label form of the marker
+ * scope_label.cc  the _Defer macro inside functions: the label form
  * checks.cc  the constraints of TS 25755 (docs/DIAGNOSTICS.md E1-E11, W1, W2),
  *            with jumps.cc (the jumps) and checks.h (their shared state)
  * lower.cc   defer -> TRY_FINALLY_EXPR at PLUGIN_PRE_GENERICIZE
@@ -72,12 +72,21 @@ void register_pragmas_and_macros ();
 /* The FUNCTION_DECL of __cdefer_mark, or NULL before PLUGIN_START_UNIT.  */
 extern tree marker_fndecl;
 /* Bind the artificial typedef that keeps the current block a BIND_EXPR
-   (the scope pragma, or on GCC 11 the scope label, at a _Defer at LOC).  */
-void bind_scope_typedef (location_t loc);
-/* scope_label.cc (GCC 11; no-ops on later GCCs).  */
+   (the scope label, or the scope pragma of an older .i, at a _Defer at
+   LOC); at the label, also note whether the deferred statement is braced.  */
+void bind_scope_typedef (location_t loc, bool at_label);
+/* After E8: take the rest of the defer out of the token stream; true if
+   it stood in an expression (marker.cc).  */
+bool skip_file_scope_defer (int brace_at);
+/* scope_label.cc */
 void register_scope_label ();
-void define_scope_label_macros (bool preprocess_only);
-void register_scope_label_callbacks (const char *plugin_name);
+/* Define _Defer (a conditional macro: label form inside functions, E8
+   outside), at PLUGIN_PRAGMAS.  */
+void define_defer_macro ();
+/* The file-scope typedef _Defer, at PLUGIN_START_UNIT.  */
+void declare_defer_typedef ();
+/* Give the `_Defer` labels taken out of FN (NULL: all) back to it.  */
+void return_scope_labels (tree fn);
 /* Remove the scope labels from a function body before anything else.  */
 void strip_scope_labels (tree *body);
 /* True if T is the typedef the scope pragma declared (at the _Defer).  */

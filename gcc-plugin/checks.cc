@@ -31,9 +31,42 @@
 
 namespace cdefer {
 
+/* Where the code on line P[0..N) ends: before a `//` comment that is not
+   inside a literal or a block comment.  */
+static size_t
+code_end (const char *p, size_t n)
+{
+  char quote = 0;
+  bool block = false;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (block)
+	{
+	  if (p[i] == '*' && i + 1 < n && p[i + 1] == '/')
+	    block = false, i++;
+	}
+      else if (quote)
+	{
+	  if (p[i] == '\\')
+	    i++;
+	  else if (p[i] == quote)
+	    quote = 0;
+	}
+      else if (p[i] == '"' || p[i] == '\'')
+	quote = p[i];
+      else if (p[i] == '/' && i + 1 < n && p[i + 1] == '/')
+	return i;
+      else if (p[i] == '/' && i + 1 < n && p[i + 1] == '*')
+	block = true, i++;
+    }
+  return n;
+}
+
 /* The C front end gives `return e;` the location of E, not of the
-   keyword.  Find the `return` that precedes E in the source text (skipping
-   blanks, across lines); fall back to E's start.  */
+   keyword, and no token or tree keeps the keyword's.  Find the `return`
+   that precedes E in the source text, skipping blanks and comments across
+   lines; fall back to E's start (also when the source is not there, as for
+   a .i whose source is gone).  */
 location_t
 return_keyword_location (tree ret)
 {
@@ -48,24 +81,40 @@ return_keyword_location (tree ret)
   if (!ord || !x.file || x.line <= 0 || x.column <= 0)
     return start;
   int line = x.line, col = x.column - 1;   /* chars before E on its line */
-  for (int tries = 0; tries < 16 && line >= (int) ORDINARY_MAP_STARTING_LINE_NUMBER (ord);
+  bool in_comment = false;
+  for (int tries = 0; tries < 64 && line >= (int) ORDINARY_MAP_STARTING_LINE_NUMBER (ord);
        tries++)
     {
       char_span text = location_get_source_line (x.file, line);
       if (!text)
 	break;
+      const char *p = text.get_buffer ();
       if (col < 0 || (size_t) col > text.length ())
-	col = text.length ();
-      while (col > 0 && ISSPACE (text[col - 1]))
-	col--;
+	col = code_end (p, text.length ());
+      while (col > 0)
+	{
+	  char c = p[col - 1];
+	  if (in_comment)
+	    {
+	      if (c == '*' && col >= 2 && p[col - 2] == '/')
+		in_comment = false, col--;
+	      col--;
+	    }
+	  else if (ISSPACE (c))
+	    col--;
+	  else if (c == '/' && col >= 2 && p[col - 2] == '*')
+	    in_comment = true, col -= 2;
+	  else
+	    break;
+	}
       if (col == 0)
 	{
 	  line--;
 	  col = -1;
 	  continue;
 	}
-      if (col >= 6 && !strncmp (text.get_buffer () + col - 6, "return", 6)
-	  && (col == 6 || !ISIDNUM (text[col - 7])))
+      if (col >= 6 && !strncmp (p + col - 6, "return", 6)
+	  && (col == 6 || !ISIDNUM (p[col - 7])))
 	return linemap_position_for_line_and_column (line_table, ord, line,
 						     col - 5);
       break;

@@ -17,13 +17,6 @@
 #  error "cdefer-gcc needs GCC 11 or newer"
 #endif
 
-/* GCC 11's parser takes a pragma in the position of a statement (the body
-   of if/else/for/while/do/switch without braces) as that statement, where
-   GCC 12's goes on to parse the statement after it.  On GCC 11 a defer
-   inside a function is therefore marked with a label instead of the
-   pragma (scope_label.cc).  */
-#define CDEFER_LABEL_MARKER (CDEFER_GCC_MAJOR < 12)
-
 /* Both 11 and 12 build C loops as FOR_STMT/WHILE_STMT/DO_STMT and switches
    as SWITCH_STMT (c-family codes) and lower them in c_genericize, after
    PLUGIN_PRE_GENERICIZE.  GCC 11 still had them in c-family too.  */

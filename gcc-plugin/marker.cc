@@ -1,8 +1,9 @@
 /* marker.cc - how `_Defer STMT` reaches the plugin.
  *
- * A plugin cannot add grammar, so `_Defer` is a predefined macro:
+ * A plugin cannot add grammar, so `_Defer` is a predefined macro that
+ * expands, inside a function, to (scope_label.cc)
  *
- *   _Defer  ->  _Pragma("cdefer scope") switch (__cdefer_mark()) 
+ *   _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark())
  *
  * - `switch (__cdefer_mark()) STMT` is an ordinary statement that takes any
  *   STMT, braceless or not, and keeps `if (c) _Defer s; else t;` intact.
@@ -12,14 +13,14 @@
  *   captures `break` inside STMT; checks.cc diagnoses that.
  * - `__cdefer_mark` is a front-end builtin (BUILT_IN_FRONTEND) returning
  *   int, declared at PLUGIN_START_UNIT: no header needed, never expanded.
- * - The pragma runs while the parser is at the defer: it binds an
- *   artificial typedef in the current scope.  A C block without
- *   declarations gets no BIND_EXPR (its statements are spliced into the
- *   enclosing list), which would lose "the end of the defer's block"; with
- *   a binding the block keeps its BIND_EXPR.  At file scope the pragma
+ * - The label's attribute runs while the parser is at the defer: it binds
+ *   an artificial typedef in the current scope (bind_scope_typedef).  A C
+ *   block without declarations gets no BIND_EXPR (its statements are
+ *   spliced into the enclosing list), which would lose "the end of the
+ *   defer's block"; with a binding the block keeps its BIND_EXPR.
+ * - The `cdefer scope` pragma does the same for a .i written by earlier
+ *   cdefer versions (`#pragma cdefer scope` + the switch); at file scope it
  *   reports E8.
- * - GCC 11 takes that pragma for the whole braceless body of an if or a
- *   loop: inside functions it gets a label form instead (scope_label.cc).
  * - The macros are defined from the PLUGIN_PRAGMAS callback, which runs
  *   both for compiles and for `gcc -E`; not when the input is already
  *   preprocessed (the .i holds the expansion).
@@ -41,14 +42,17 @@ register_marker_builtin ()
 }
 
 static unsigned scope_counter;
-/* After E8 (`_Defer s` at file scope) the parser would go on to report
-   `switch` as a syntax error, with "in expansion of macro" notes.  Take the
-   rest of the defer (`switch (__cdefer_mark()) s`) out of the token
-   stream instead: up to the `;` or the closing `}` at nesting level 0.
-   The parser has read nothing past the pragma yet, and cpp_get_token
-   consumes for real (no look-ahead left behind).  */
-static void
-skip_file_scope_defer ()
+
+/* After E8 (`_Defer s` at file scope) take the rest of the defer out of
+   the token stream, so that no parse error follows: up to the `;` or the
+   closing `}` at nesting level 0 (a statement: consumed, returns false),
+   or up to a `)` or `]` that closes what the defer stood in (an
+   expression such as `sizeof(_Defer x)`: left there, returns true).  A `{`
+   that is token BRACE_AT (from 1) opens a braced deferred statement.
+   cpp_get_token consumes for real: the parser has read nothing past the
+   defer yet.  */
+bool
+skip_file_scope_defer (int brace_at)
 {
   int depth = 0;
   bool braced = false;
@@ -56,7 +60,10 @@ skip_file_scope_defer ()
     {
       const cpp_token *peek = cpp_peek_token (parse_in, 0);
       if (!peek || peek->type == CPP_EOF)
-	return;
+	return false;
+      if ((peek->type == CPP_CLOSE_PAREN || peek->type == CPP_CLOSE_SQUARE)
+	  && depth == 0)
+	return true;
       const cpp_token *t = cpp_get_token (parse_in);
       if (t->type == CPP_PADDING)
 	continue;
@@ -68,7 +75,7 @@ skip_file_scope_defer ()
 	  depth++;
 	  break;
 	case CPP_OPEN_BRACE:
-	  if (depth == 0 && n == 7)
+	  if (depth == 0 && n == brace_at)
 	    braced = true;
 	  depth++;
 	  break;
@@ -78,25 +85,28 @@ skip_file_scope_defer ()
 	  break;
 	case CPP_CLOSE_BRACE:
 	  if (--depth <= 0 && braced)
-	    return;
+	    return false;
 	  if (depth < 0)
-	    return;
+	    return false;
 	  break;
 	case CPP_SEMICOLON:
 	  if (depth <= 0)
-	    return;
+	    return false;
 	  break;
 	default:
 	  break;
 	}
     }
+  return false;
 }
 
-/* Each defer as parsed: its _Defer token and the error count then.  */
+/* Each defer as parsed: its _Defer token, the error count then, and
+   whether its deferred statement starts with `{`.  */
 struct parsed_defer
 {
   location_t loc;
   int errors;
+  bool braced;
 };
 static std::vector<parsed_defer> parsed;
 
@@ -117,9 +127,10 @@ defer_body_dropped (location_t loc)
    -Wswitch-default (cJSON builds with it and -Werror) quiet there, as a
    `#pragma GCC diagnostic ignored` would, for the one location the switch
    has: the _Defer token (its expansion point).  A preprocessed input
-   holds the `switch` as ordinary text after the pragma: up to the token
-   the parser has not read yet (the `switch`, or on GCC 11 the `(` after
-   it), a raw token that peeking does not expand.  */
+   holds the `switch` as ordinary text after the label (or an older .i's
+   pragma): up to the token the parser has not read yet (the `(` after the
+   `switch`, or at a pragma the `switch`), a raw token that peeking does
+   not expand.  */
 static void
 quiet_marker_switch (location_t at)
 {
@@ -137,10 +148,46 @@ quiet_marker_switch (location_t at)
   diagnostic_pop_diagnostics (global_dc, end);
 }
 
-void
-bind_scope_typedef (location_t loc)
+/* Does the deferred statement start with `{`?  Called while the parser
+   stands at the marker (the scope label's attribute): the tokens not read yet are the rest of
+   `switch (__cdefer_mark())` and then the deferred statement, unexpanded
+   (cpp_peek_token reads raw tokens).  A macro there cannot be told: it is
+   taken for braces (E10 then stays quiet).  */
+static bool
+peek_body_braced ()
 {
-  parsed.push_back ({user_location (loc), (int) errorcount});
+  int after_mark = -1;
+  for (int i = 0; i < 16; i++)
+    {
+      const cpp_token *t = cpp_peek_token (parse_in, i);
+      if (!t || t->type == CPP_EOF)
+	return true;
+      if (t->type == CPP_PADDING)
+	continue;
+      if (after_mark < 0)
+	{
+	  if (t->type == CPP_NAME
+	      && !strcmp ((const char *) NODE_NAME (t->val.node.node),
+			  "__cdefer_mark"))
+	    after_mark = 0;
+	  continue;
+	}
+      if (after_mark++ < 3)   /* `( ) )` */
+	continue;
+      if (t->type == CPP_NAME && cpp_macro_p (t->val.node.node))
+	return true;
+      return t->type == CPP_OPEN_BRACE;
+    }
+  return true;
+}
+
+void
+bind_scope_typedef (location_t loc, bool at_label)
+{
+  /* (At the pragma the tokens ahead may hold the next defer's pragma
+     directive, which peeking would run.)  */
+  parsed.push_back ({user_location (loc), (int) errorcount,
+		     at_label ? peek_body_braced () : true});
   quiet_marker_switch (user_location (loc));
   char name[32];
   snprintf (name, sizeof name, "__cdefer_scope_%u", scope_counter++);
@@ -164,10 +211,10 @@ handle_scope_pragma (cpp_reader *)
   if (!current_function_decl)
     {
       emit (msg::E8, user_location (loc));
-      skip_file_scope_defer ();
+      skip_file_scope_defer (7);   /* after `switch (__cdefer_mark())` */
       return;
     }
-  bind_scope_typedef (loc);
+  bind_scope_typedef (loc, false);
 }
 
 void
@@ -180,12 +227,7 @@ register_pragmas_and_macros ()
 #define STR(x) STR2 (x)
   cpp_define (parse_in, "__CDEFER__=" STR (CDEFER_VERSION_NUMBER));
   cpp_define (parse_in, "__STDC_DEFER_TS25755__=1");
-#if CDEFER_LABEL_MARKER
-  define_scope_label_macros (flag_preprocess_only);
-#else
-  cpp_define (parse_in, "_Defer=_Pragma(\"cdefer scope\") switch "
-			"(__cdefer_mark())");
-#endif
+  define_defer_macro ();
 }
 
 bool
@@ -225,59 +267,12 @@ user_location (location_t loc)
 				   LRK_MACRO_EXPANSION_POINT, NULL);
 }
 
-/* Is the deferred statement of the defer at LOC written with a `{`?  Read
-   the source: skip the keyword (`_Defer`, `defer`, or in a preprocessed
-   input `switch (__cdefer_mark())`) and blanks.  Looking ahead at tokens
-   from the pragma handler instead (cpp_peek_token) breaks a following
-   _Pragma (`defer defer s;`), so the text is read after parsing.  */
 bool
 defer_body_braced (location_t loc)
 {
-  expanded_location x = expand_location (loc);
-  if (!x.file || x.line <= 0 || x.column <= 0)
-    return true;
-  int line = x.line;
-  size_t col = x.column - 1;
-  bool keyword = true;
-  int parens = 0;
-  for (int tries = 0; tries < 16; tries++)
-    {
-      char_span text = location_get_source_line (x.file, line);
-      if (!text)
-	return true;
-      const char *p = text.get_buffer ();
-      size_t n = text.length ();
-      if (keyword)
-	{
-	  size_t e = col;
-	  while (e < n && ISIDNUM (p[e]))
-	    e++;
-	  size_t len = e - col;
-	  if (len == 6 && !strncmp (p + col, "switch", 6))
-	    parens = -1;   /* then `(__cdefer_mark())` */
-	  else if (!((len == 6 && !strncmp (p + col, "_Defer", 6))
-		     || (len == 5 && !strncmp (p + col, "defer", 5))))
-	    return true;   /* a user's macro: cannot tell, assume braces */
-	  col = e;
-	  keyword = false;
-	}
-      for (; col < n; col++)
-	{
-	  char c = p[col];
-	  if (parens != 0)
-	    {
-	      if (c == '(')
-		parens = parens < 0 ? 1 : parens + 1;
-	      else if (c == ')')
-		parens--;
-	      continue;
-	    }
-	  if (!ISSPACE (c))
-	    return c == '{';
-	}
-      line++;
-      col = 0;
-    }
+  for (const parsed_defer &p : parsed)
+    if (p.loc == loc)
+      return p.braced;
   return true;
 }
 
@@ -287,7 +282,26 @@ defer_location (tree t)
   location_t loc = EXPR_LOCATION (t);
   if (loc == UNKNOWN_LOCATION)
     loc = EXPR_LOCATION (SWITCH_STMT_COND (t));
-  return user_location (loc);
+  if (!cpp_get_options (parse_in)->preprocessed)
+    return user_location (loc);
+  /* In a .i the marker is plain text: the `_Defer` label before the
+     `switch` on its line (-E writes an expansion on one line) is where
+     the user's defer was.  */
+  expanded_location x = expand_location (loc);
+  location_t best = loc;
+  int best_column = 0;
+  for (const parsed_defer &p : parsed)
+    {
+      expanded_location px = expand_location (p.loc);
+      if (px.line == x.line && px.column <= x.column
+	  && px.column > best_column && px.file && x.file
+	  && !strcmp (px.file, x.file))
+	{
+	  best = p.loc;
+	  best_column = px.column;
+	}
+    }
+  return best;
 }
 
 static bool

@@ -34,6 +34,13 @@ static void
 on_start_unit (void *, void *)
 {
   register_marker_builtin ();
+  declare_defer_typedef ();
+}
+
+static void
+on_finish_parse_function (void *gcc_data, void *)
+{
+  return_scope_labels ((tree) gcc_data);
 }
 
 static void
@@ -130,6 +137,7 @@ static void
 on_pre_genericize (void *gcc_data, void *)
 {
   tree fndecl = (tree) gcc_data;
+  return_scope_labels (NULL_TREE);
   if (!marker_fndecl || !fndecl || TREE_CODE (fndecl) != FUNCTION_DECL)
     return;
   if (may_need_plugin ())
@@ -252,6 +260,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 		     cdefer::on_attributes, NULL);
   register_callback (info->base_name, PLUGIN_PRE_GENERICIZE,
 		     cdefer::on_pre_genericize, NULL);
-  cdefer::register_scope_label_callbacks (info->base_name);
+  register_callback (info->base_name, PLUGIN_FINISH_PARSE_FUNCTION,
+		     cdefer::on_finish_parse_function, NULL);
   return 0;
 }

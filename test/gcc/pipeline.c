@@ -3,10 +3,8 @@
 // program whose defers run, at -O0 and -O2.
 //
 // RUN: %gcc-plugin-cc -E %s -o %t.i
-// RUN: %FileCheck --check-prefixes=PRE,%if gcc-major-11 %{PRE11%} %else %{PRE12%} --input-file=%t.i %s
-// PRE12: #pragma cdefer scope
-// PRE11: __cdefer_scope_0: __attribute__((__cdefer_scope__))
-// PRE: switch (__cdefer_mark())
+// RUN: %FileCheck --check-prefix=PRE --input-file=%t.i %s
+// PRE: _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark())
 // RUN: %gcc-plugin-cc -Wall -Wextra -Werror -O2 %t.i -o %t.two && %run %t.two | %FileCheck %s
 // RUN: rm -rf %t.dir && mkdir %t.dir && cd %t.dir && %gcc-plugin-cc -Wall -Wextra -Werror -save-temps -O0 %s -o %t.st && %run %t.st | %FileCheck %s
 // RUN: %gcc-plugin-cc -Wall -Wextra -Werror -flto -O2 %s -o %t.lto && %run %t.lto | %FileCheck %s

@@ -1,15 +1,12 @@
 // SPEC 1: the plugin predefines __CDEFER__ (MMmmpp), __STDC_DEFER_TS25755__
 // (1) and the keyword _Defer, in compiles and under -E; compiling an
 // already preprocessed file does not define them again (they are expanded
-// in it already).  GCC 11 marks a defer with a label (gcc-plugin/
+// in it already).  A defer is marked with a label (gcc-plugin/
 // scope_label.cc), and -E (no function parsed) writes that form.
-// RUN: %gcc-plugin-cc -dM -E - < /dev/null | %FileCheck --check-prefixes=CHECK,%if gcc-major-11 %{LABEL%} %else %{PRAGMA%} %s
+// RUN: %gcc-plugin-cc -dM -E - < /dev/null | %FileCheck %s
 // CHECK-DAG: #define __CDEFER__ 100
 // CHECK-DAG: #define __STDC_DEFER_TS25755__ 1
-// PRAGMA-DAG: #define _Defer _Pragma("cdefer scope") switch (__cdefer_mark())
-// LABEL-DAG: #define _Defer __cdefer_defer_label
-// LABEL-DAG: #define __cdefer_defer_label __cdefer_label(__COUNTER__)
-// LABEL-DAG: #define __cdefer_label2(n) __cdefer_scope_ ##n: __attribute__((__cdefer_scope__)) switch (__cdefer_mark())
+// CHECK-DAG: #define _Defer _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark())
 // RUN: %gcc-plugin-cc -fsyntax-only -Wall -Wextra -Werror %s
 // RUN: %gcc-plugin-cc -fpreprocessed -dM -E %s | %FileCheck --allow-empty --check-prefix=PRE %s
 // PRE-NOT: _Defer

@@ -3,7 +3,6 @@
 // expanded together with the function (the plugin must not take it for the
 // previous function's), when one macro defines two functions and only one
 // has a defer, and right after a defer-free function.
-// MIN-GCC: 12 (GCC 11 breaks on functions a macro defines whole: open, issue 18 item 11)
 #include <stddefer.h>
 #include <stdio.h>
 
