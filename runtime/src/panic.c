@@ -480,8 +480,9 @@ const cdefer_panic_info *cdefer_recover(void)
  * alloca's stack pointer restored), and deferred code on another stack (a
  * signal stack, a coroutine) has frames of its own.  A frame that keeps no
  * frame pointer passes its caller's on; that caller is not running deferred
- * code while its callee is being cleaned up, so it cannot ask.  No stack
- * walk. */
+ * code while its callee is being cleaned up, so it cannot ask.  Only when
+ * that test fails may the frame being cleaned up be one of F's helpers
+ * (frames.c: cdefer_frame_helper_of walks the stack out to F). */
 const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
 {
     struct tstate *t = &ts;
