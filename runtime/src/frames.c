@@ -121,27 +121,35 @@ CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, uintptr_t out[C
  * lives in F and in those helpers, which only F's landing pads and each
  * other call; so when X is not F, F's code can be running there only if X
  * is such a helper, that is, if F's frame is further out than X on the
- * stack.  A bounded backtrace from here tells: it must meet X's frame
- * address first and F's after it.  The values are compared in the order the
- * walk meets them; on targets where a frame's address is its caller's
- * register (FP_IS_CALLER_SP) each is met one frame late, which keeps the
- * order.  Only reached when the identity test failed, during a panic. */
-#define RUNNER_WALK_MAX 64
-
+ * stack.  A backtrace from here tells: it must meet X's frame address first
+ * and F's after it.  The values are compared in the order the walk meets
+ * them; on targets where a frame's address is its caller's register
+ * (FP_IS_CALLER_SP) each is met one frame late, which keeps the order.
+ *
+ * The walk has no fixed bound: at -O0 each helper of the chain is a frame
+ * (one calls the next; each re-panic adds the helpers its landing pad
+ * calls), so F may be any number of frames out (a bound of 64 frames made
+ * recover miss the panic behind 64 enclosing defers,
+ * test/runtime/recover_through_many_defers.c).  It stops instead one frame
+ * after the first whose CFA lies above F's frame address: every frame F
+ * calls has its CFA at or below that address (the stack grows down on
+ * every target of FP_REGS), F's own is above it, and F's address is met at
+ * F's frame or, one frame late, at F's caller.  So the walk is as long as
+ * the stack between recover and F, one frame more when it fails.  Only
+ * reached when the identity test failed, during a panic. */
 struct runner_walk {
     const uintptr_t *x;            /* the frame being cleaned up (cdefer_frame_ids) */
     uintptr_t f;                   /* F's frame address */
-    int steps, seen_x, found;
+    int seen_x, found, past_f;
 };
 
 static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg)
 {
     struct runner_walk *w = arg;
+    uintptr_t cfa = (uintptr_t)_Unwind_GetCFA(c);
     size_t i;
-    if (++w->steps > RUNNER_WALK_MAX)
-        return _URC_END_OF_STACK;
     for (i = 0; i < FP_NREGS; i++) {
-        uintptr_t v = FP_IS_CFA ? (uintptr_t)_Unwind_GetCFA(c) : (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
+        uintptr_t v = FP_IS_CFA ? cfa : (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
         if (w->seen_x && v == w->f) {
             w->found = 1;
             return _URC_END_OF_STACK;
@@ -149,6 +157,10 @@ static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg
         if (v && v == w->x[i])
             w->seen_x = 1;
     }
+    if (w->past_f)
+        return _URC_END_OF_STACK;
+    if (cfa > w->f)
+        w->past_f = 1;
     return _URC_NO_REASON;
 }
 
@@ -158,4 +170,3 @@ CDEFER_HIDDEN int cdefer_frame_helper_of(const uintptr_t x[CDEFER_FP_MAX], uintp
     _Unwind_Backtrace(runner_walk_step, &w);
     return w.found;
 }
-

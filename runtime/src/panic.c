@@ -263,6 +263,24 @@ CDEFER_NORETURN static void die(struct tstate *t, struct rec *p, const char *why
  * program is built with -fsanitize=thread. */
 extern void __tsan_func_entry(void *pc) __attribute__((__weak__));
 
+/* Whether panic R was suspended in the frame whose frame address is AT
+ * (the recovering frame) or in a frame below it: R's frame ids are AT
+ * (that frame itself), or R's stack pointer lies strictly below AT.  Not
+ * `sp <= at`: on x86-64 a frame's landing pad may run with the arguments
+ * its call pushed popped (DW_CFA_GNU_args_size), so a function it calls can
+ * have a frame address equal to the stack pointer recorded for it; a panic
+ * suspended in that caller, further out, was retired with the recovered
+ * one (panic fuzzer seed 764: a recovering function called by deferred
+ * code during a panic). */
+static int suspended_in_or_below(const struct rec *r, uintptr_t at)
+{
+    size_t i;
+    for (i = 0; i < CDEFER_FP_MAX; i++)
+        if (r->fp[i] == at)
+            return 1;
+    return r->sp < at;
+}
+
 /* P was recovered by the frame owning P->target and that frame's cleanups
  * have run: resume the frame at its setjmp.  P and every older panic
  * suspended in that frame or below it are over. */
@@ -272,7 +290,7 @@ CDEFER_NORETURN static void land(struct tstate *t, struct rec *p)
     uintptr_t at = p->target_at;
     t->top = p->older;
     retire(t, p);
-    while (t->top && t->top->sp <= at) {
+    while (t->top && suspended_in_or_below(t->top, at)) {
         struct rec *r = t->top;
         t->top = r->older;
         retire(t, r);
@@ -480,8 +498,9 @@ const cdefer_panic_info *cdefer_recover(void)
  * alloca's stack pointer restored), and deferred code on another stack (a
  * signal stack, a coroutine) has frames of its own.  A frame that keeps no
  * frame pointer passes its caller's on; that caller is not running deferred
- * code while its callee is being cleaned up, so it cannot ask.  No stack
- * walk. */
+ * code while its callee is being cleaned up, so it cannot ask.  Only when
+ * that test fails may the frame being cleaned up be one of F's helpers
+ * (frames.c: cdefer_frame_helper_of walks the stack out to F). */
 const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
 {
     struct tstate *t = &ts;

@@ -208,6 +208,9 @@ def main():
     ap.add_argument("--time-limit", type=float, default=None,
                     help="start no batch after this many seconds (a large run's window)")
     a = ap.parse_args()
+    # go build wants an absolute GOCACHE (BUILD/go-cache): with a relative
+    # --build every batch with a Go version failed.
+    a.build = os.path.abspath(a.build)
     keep = a.keep or os.path.join(a.build, "fuzz-failures")
     ccs = plugin_compilers([a.build] + a.also)
     if not ccs or not os.path.exists(os.path.join(a.build, "libcdefer.a")):
