@@ -66,6 +66,7 @@ config.cdefer = cdefer_formats.Toolchains(
     run=run,
     gcc_major=_gcc_major(gcc) if gcc_plugin else 0,
     clang_target=target.clang_flags(),
+    clang_lto=target.clang_lto_flags(clang),
 )
 
 config.substitutions.append(("%FileCheck", config.filecheck))

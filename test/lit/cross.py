@@ -13,6 +13,8 @@ it into what the suites need:
     %clang-target       --target=TRIPLE (empty natively), for RUN lines that
                         name a Clang themselves
     %target-gcc         the GCC for the target (plain `gcc` natively)
+    %flto               -flto, and for Clang on 32-bit ARM the Clang's own LLD
+                        (clang_lto_flags)
 
 Features: `target-ARCH` (x86_64 natively; aarch64, arm, s390x, riscv64,
 i686, powerpc64le) and `qemu` for a cross build; `valgrind` and `sanitizers`
@@ -50,6 +52,18 @@ class Target:
 
     def clang_flags(self):
         return "--target=" + self.triple if self.cross else ""
+
+    def clang_lto_flags(self, clang):
+        """Link flags for a Clang -flto build.  32-bit ARM: Debian 12's
+        arm-linux-gnueabihf-ld (binutils 2.40) aborts with an internal error
+        in bfd_elf32_swap_symbol_out linking some programs from Clang's LTO
+        objects (repanic_*.c), so those links use the LLD of the Clang under
+        test (package lld-N); the system ld.lld may be an older LLVM's, which
+        cannot read the bitcode."""
+        if self.arch != "arm" or not clang:
+            return ""
+        lld = os.path.join(os.path.dirname(os.path.realpath(shutil.which(clang) or clang)), "ld.lld")
+        return "--ld-path=" + lld if os.path.exists(lld) else ""
 
     def features(self):
         f = {"target-" + self.arch}
