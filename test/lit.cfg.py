@@ -91,6 +91,7 @@ config.substitutions.append(("%bare-gcc", tc.gcc or "false"))
 config.substitutions.append(("%bare-clang", (tc.clang + " " + tc.clang_target).strip() if tc.clang else "false"))
 config.substitutions.append(("%clang-target", tc.clang_target))
 config.substitutions.append(("%target-gcc", gcc if target.cross else "gcc"))
+config.substitutions.append(("%strip", target.strip()))
 
 # lit's internal shell finds `not`, `count` and FileCheck here.
 config.environment["PATH"] = os.pathsep.join(
