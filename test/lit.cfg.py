@@ -66,6 +66,7 @@ config.cdefer = cdefer_formats.Toolchains(
     run=run,
     gcc_major=_gcc_major(gcc) if gcc_plugin else 0,
     clang_target=target.clang_flags(),
+    clang_lto=target.clang_lto_flags(clang),
 )
 
 config.substitutions.append(("%FileCheck", config.filecheck))
@@ -90,6 +91,7 @@ config.substitutions.append(("%bare-gcc", tc.gcc or "false"))
 config.substitutions.append(("%bare-clang", (tc.clang + " " + tc.clang_target).strip() if tc.clang else "false"))
 config.substitutions.append(("%clang-target", tc.clang_target))
 config.substitutions.append(("%target-gcc", gcc if target.cross else "gcc"))
+config.substitutions.append(("%strip", target.strip()))
 
 # lit's internal shell finds `not`, `count` and FileCheck here.
 config.environment["PATH"] = os.pathsep.join(

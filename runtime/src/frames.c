@@ -97,18 +97,37 @@ __attribute__((__unused__)) static uintptr_t frame_address_of(struct _Unwind_Con
     return w.result;
 }
 
-CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, uintptr_t out[CDEFER_FP_MAX])
+/* The start of the function a frame is in.  The ARM EHABI unwinder keeps
+ * it in the exception's control block, which get_eit_entry fills for the
+ * frame before the stop function is called; _Unwind_GetRegionStart reads
+ * the control block through r12, which it sets only for the personality
+ * routine and for _Unwind_Backtrace's callback, not for the stop
+ * function. */
+static uintptr_t stop_region_start(struct _Unwind_Context *ctx, struct _Unwind_Exception *exc)
+{
+#if defined(__ARM_EABI_UNWINDER__)
+    (void)ctx;
+    return (uintptr_t)exc->pr_cache.fnstart;
+#else
+    (void)exc;
+    return (uintptr_t)_Unwind_GetRegionStart(ctx);
+#endif
+}
+
+CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_Exception *exc,
+                                    struct cdefer_frame_id *out)
 {
     size_t i;
     for (i = 0; i < CDEFER_FP_MAX; i++)
-        out[i] = 0;
+        out->fp[i] = 0;
+    out->fn = stop_region_start(ctx, exc);
     if (FP_IS_CALLER_SP) {
-        out[0] = frame_address_of(ctx);
+        out->fp[0] = frame_address_of(ctx);
     } else if (FP_IS_CFA) {
-        out[0] = (uintptr_t)_Unwind_GetCFA(ctx);
+        out->fp[0] = (uintptr_t)_Unwind_GetCFA(ctx);
     } else {
         for (i = 0; i < FP_NREGS; i++)
-            out[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
+            out->fp[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
     }
 }
 
@@ -121,10 +140,16 @@ CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, uintptr_t out[C
  * lives in F and in those helpers, which only F's landing pads and each
  * other call; so when X is not F, F's code can be running there only if X
  * is such a helper, that is, if F's frame is further out than X on the
- * stack.  A backtrace from here tells: it must meet X's frame address first
- * and F's after it.  The values are compared in the order the walk meets
- * them; on targets where a frame's address is its caller's register
- * (FP_IS_CALLER_SP) each is met one frame late, which keeps the order.
+ * stack.  A backtrace from here tells: it must meet X's frame first and
+ * F's frame address after it.  A frame is X when it is in X's
+ * function and one of its frame-pointer registers has X's value: on 32-bit
+ * ARM only one of r7 and r11 is the frame pointer, and the other one, a
+ * callee-saved register that code of the other kind may never touch, often
+ * holds the same value in every frame of the walk (it did, and a recover in
+ * a function called by deferred code stopped the panic).  The values are
+ * compared in the order the walk meets them; on targets where a frame's
+ * address is its caller's register (FP_IS_CALLER_SP) each is met one frame
+ * late, which keeps the order.
  *
  * The walk has no fixed bound: at -O0 each helper of the chain is a frame
  * (one calls the next; each re-panic adds the helpers its landing pad
@@ -138,23 +163,31 @@ CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, uintptr_t out[C
  * the stack between recover and F, one frame more when it fails.  Only
  * reached when the identity test failed, during a panic. */
 struct runner_walk {
-    const uintptr_t *x;            /* the frame being cleaned up (cdefer_frame_ids) */
+    const struct cdefer_frame_id *x;   /* the frame being cleaned up */
     uintptr_t f;                   /* F's frame address */
     int seen_x, found, past_f;
+    int prev_in_x_fn;              /* FP_IS_CALLER_SP: the last frame was in X's function */
 };
 
 static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg)
 {
     struct runner_walk *w = arg;
     uintptr_t cfa = (uintptr_t)_Unwind_GetCFA(c);
+    int in_x_fn;
     size_t i;
+    in_x_fn = (uintptr_t)_Unwind_GetRegionStart(c) == w->x->fn;
+    if (FP_IS_CALLER_SP) {         /* X's value shows in its caller */
+        int here = in_x_fn;
+        in_x_fn = w->prev_in_x_fn;
+        w->prev_in_x_fn = here;
+    }
     for (i = 0; i < FP_NREGS; i++) {
         uintptr_t v = FP_IS_CFA ? cfa : (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
         if (w->seen_x && v == w->f) {
             w->found = 1;
             return _URC_END_OF_STACK;
         }
-        if (v && v == w->x[i])
+        if (in_x_fn && v && v == w->x->fp[i])
             w->seen_x = 1;
     }
     if (w->past_f)
@@ -164,9 +197,9 @@ static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg
     return _URC_NO_REASON;
 }
 
-CDEFER_HIDDEN int cdefer_frame_helper_of(const uintptr_t x[CDEFER_FP_MAX], uintptr_t f)
+CDEFER_HIDDEN int cdefer_frame_helper_of(const struct cdefer_frame_id *x, uintptr_t f)
 {
-    struct runner_walk w = { x, f, 0, 0, 0 };
+    struct runner_walk w = { x, f, 0, 0, 0, 0 };
     _Unwind_Backtrace(runner_walk_step, &w);
     return w.found;
 }

@@ -5,21 +5,28 @@
 #define CDEFER_FRAMES_H
 
 #include <stdint.h>
+#include <unwind.h>                /* on ARM, _Unwind_Exception is a macro */
 
 #include "traceback.h"             /* CDEFER_HIDDEN */
-
-struct _Unwind_Context;
 
 /* Most values a target may need to identify one frame (32-bit ARM: r7, r11). */
 #define CDEFER_FP_MAX 2
 
-/* The values identifying the frame CTX describes (the one whose cleanups
- * the stop function is about to let run); unused ones are 0. */
-CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, uintptr_t out[CDEFER_FP_MAX]);
+/* What identifies one frame: the values its frame-pointer register(s) had
+ * (unused ones 0) and the start of its function. */
+struct cdefer_frame_id {
+    uintptr_t fp[CDEFER_FP_MAX];
+    uintptr_t fn;
+};
 
-/* Whether the frame identified by X is one of the helpers of the function
- * whose frame address is F: F's frame lies further out on the stack, seen
+/* The identity of the frame CTX describes (the one whose cleanups the stop
+ * function for the unwind of EXC is about to let run). */
+CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_Exception *exc,
+                                    struct cdefer_frame_id *out);
+
+/* Whether the frame X is one of the helpers of the function whose frame
+ * address is F: F's frame lies further out on the stack than X, seen
  * from the caller (a bounded backtrace). */
-CDEFER_HIDDEN int cdefer_frame_helper_of(const uintptr_t x[CDEFER_FP_MAX], uintptr_t f);
+CDEFER_HIDDEN int cdefer_frame_helper_of(const struct cdefer_frame_id *x, uintptr_t f);
 
 #endif

@@ -65,7 +65,7 @@ struct rec {
     uintptr_t sp;
     /* That frame's frame-pointer register(s), as the unwinder restored
      * them: what __builtin_frame_address(0) was in it (frames.c). */
-    uintptr_t fp[CDEFER_FP_MAX];
+    struct cdefer_frame_id fid;
     __cdefer_frame *target;        /* set by a successful recover */
     uintptr_t target_at;           /* where target's frame is on the stack */
     /* Backtrace, recorded by the stop function frame by frame from the
@@ -343,7 +343,6 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     uintptr_t cfa;
     (void)version;
     (void)cls;
-    (void)exc;
 
     if (!retire_newer_than(t, p)) {
         /* Not active any more (cannot happen): let it go on, and report
@@ -363,7 +362,7 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
     p->sp = cfa;
-    cdefer_frame_ids(ctx, p->fp);
+    cdefer_frame_ids(ctx, exc, &p->fid);
     return _URC_NO_REASON;
 }
 
@@ -513,9 +512,9 @@ const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
         return NULL;
     a = (uintptr_t)f->__frame;
     for (i = 0; i < CDEFER_FP_MAX; i++)
-        if (p->fp[i] == a)
+        if (p->fid.fp[i] == a)
             goto recovered;
-    if (!cdefer_frame_helper_of(p->fp, a))
+    if (!cdefer_frame_helper_of(&p->fid, a))
         return NULL;
 recovered:
     p->target = f;

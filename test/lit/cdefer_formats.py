@@ -25,7 +25,8 @@ Directives, in `//` comments anywhere in the program:
 
 VariantShTest (test/diag/, test/runtime/): ordinary RUN lines, run once per
 plugin with %cc (the plugin compiler command), %cc-name (gcc or clang) and
-%prefixes (CHECK,GCC or CHECK,CLANG for FileCheck --check-prefixes).
+%prefixes (CHECK,GCC or CHECK,CLANG for FileCheck --check-prefixes) and
+%flto (-flto, plus what the target's Clang LTO link needs: cross.py).
 `// ONLY: gcc` limits a file to one plugin.  `// NO-PLUGIN: why` makes a
 file one test, variant `plain`, that runs whether or not a plugin was built
 (its RUN lines name their compilers themselves; %cc is not available).
@@ -46,7 +47,7 @@ import lit.TestRunner
 
 class Toolchains:
     def __init__(self, include_dir, obj_root, gcc, gcc_plugin, clang, clang_plugin,
-                 reference, run, gcc_major=0, clang_target=""):
+                 reference, run, gcc_major=0, clang_target="", clang_lto=""):
         self.include_dir = include_dir
         self.obj_root = obj_root
         self.gcc = gcc
@@ -58,6 +59,8 @@ class Toolchains:
         self.gcc_major = gcc_major
         # --target=TRIPLE for a cross build's Clang variants (test/lit/cross.py)
         self.clang_target = clang_target
+        # what a Clang -flto link needs besides -flto (cross.Target.clang_lto_flags)
+        self.clang_lto = clang_lto
 
     def gcc_cc(self):
         if not self.gcc:
@@ -177,6 +180,7 @@ class VariantShTest(_VariantFormat):
             return lit.Test.Result(lit.Test.UNSUPPORTED, old_gcc)
         subs = [("%cc-name", test.variant),
                 ("%cc", cc),
+                ("%flto", " ".join(w for w in ("-flto", tc.clang_lto if test.variant == "clang" else "") if w)),
                 ("%prefixes", "CHECK," + test.variant.upper())]
         return lit.TestRunner.executeShTest(test, litConfig, False, extra_substitutions=subs)
 

@@ -13,9 +13,14 @@ it into what the suites need:
     %clang-target       --target=TRIPLE (empty natively), for RUN lines that
                         name a Clang themselves
     %target-gcc         the GCC for the target (plain `gcc` natively)
+    %strip              the target's strip (TRIPLE-strip; the host's strip
+                        does not know other machines' ELF)
+    %flto               -flto, and for Clang on 32-bit ARM the Clang's own LLD
+                        (clang_lto_flags)
 
 Features: `target-ARCH` (x86_64 natively; aarch64, arm, s390x, riscv64,
-i686, powerpc64le) and `qemu` for a cross build; `valgrind` and `sanitizers`
+i686, powerpc64le) and `qemu` for a cross build; `target-libdw` where the
+programs can load the target's libdw (has_libdw); `valgrind` and `sanitizers`
 (ASan, UBSan, TSan) only natively: valgrind does not run under qemu-user,
 and the sanitizers' shadow memory does not fit qemu-user's address space.
 """
@@ -48,11 +53,41 @@ class Target:
             return ""
         return " --qemu %s --sysroot %s" % (self.qemu or "qemu-missing", self.sysroot)
 
+    def strip(self):
+        return self.triple + "-strip" if self.cross else "strip"
+
     def clang_flags(self):
         return "--target=" + self.triple if self.cross else ""
 
+    def clang_lto_flags(self, clang):
+        """Link flags for a Clang -flto build.  32-bit ARM: Debian 12's
+        arm-linux-gnueabihf-ld (binutils 2.40) aborts with an internal error
+        in bfd_elf32_swap_symbol_out linking some programs from Clang's LTO
+        objects (repanic_*.c), so those links use the LLD of the Clang under
+        test (package lld-N); the system ld.lld may be an older LLVM's, which
+        cannot read the bitcode."""
+        if self.arch != "arm" or not clang:
+            return ""
+        lld = os.path.join(os.path.dirname(os.path.realpath(shutil.which(clang) or clang)), "ld.lld")
+        return "--ld-path=" + lld if os.path.exists(lld) else ""
+
+    def has_libdw(self):
+        """Whether a program run for the target can dlopen libdw.so.1 (the
+        panic report's file:line, runtime/src/tb_dwarf.c).  Natively the
+        libdw1 package is required (scripts/packages.txt).  Under qemu-user
+        the target's loader looks in the sysroot first and then in the
+        host's multiarch directories: only a libdw1:ARCH there would do,
+        which Debian's cross toolchain packages do not bring."""
+        if not self.cross:
+            return True
+        return any(os.path.exists(os.path.join(d, "libdw.so.1")) for d in (
+            self.sysroot + "/lib", self.sysroot + "/usr/lib", "/lib/" + self.triple,
+            "/usr/lib/" + self.triple))
+
     def features(self):
         f = {"target-" + self.arch}
+        if self.has_libdw():
+            f.add("target-libdw")
         if self.cross:
             f.add("qemu")
         else:

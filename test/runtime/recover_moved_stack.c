@@ -19,11 +19,8 @@
 // RUN: %run %t.O3 | %FileCheck --match-full-lines %s
 // RUN: %cc -std=c11 -Os -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.Os
 // RUN: %run %t.Os | %FileCheck --match-full-lines %s
-// Not on 32-bit ARM: Debian 12's arm-linux-gnueabihf-ld (binutils 2.40) aborts
-// with an internal error in bfd_elf32_swap_symbol_out linking this program
-// from Clang's LTO objects.
-// RUN: %if !target-arm %{ %cc -std=c11 -O2 -flto -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.lto %}
-// RUN: %if !target-arm %{ %run %t.lto | %FileCheck --match-full-lines %s %}
+// RUN: %cc -std=c11 -O2 %flto -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.lto
+// RUN: %run %t.lto | %FileCheck --match-full-lines %s
 
 #include <alloca.h>
 #include <cdefer.h>
