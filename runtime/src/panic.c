@@ -276,7 +276,7 @@ static int suspended_in_or_below(const struct rec *r, uintptr_t at)
 {
     size_t i;
     for (i = 0; i < CDEFER_FP_MAX; i++)
-        if (r->fp[i] == at)
+        if (r->fid.fp[i] == at)
             return 1;
     return r->sp < at;
 }
