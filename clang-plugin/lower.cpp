@@ -42,6 +42,8 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace cdefer {
@@ -587,8 +589,12 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
         error(L, "cdefer: internal error: cannot build the deferred statement's unwind guard");
         return false;
       }
-      FD->addAttr(NoThrowAttr::CreateImplicit(Ctx));
     }
+    // nothrow even without a guard: a defer nested in STMT may still unwind
+    // out of it (its own guard ran what encloses STMT), and the call in a
+    // landing pad must not be an invoke to Clang's terminate pad.
+    if (EH)
+      FD->addAttr(NoThrowAttr::CreateImplicit(Ctx));
     FD->setBody(FnBody);
 
     auto *ILE = new (Ctx) InitListExpr(Ctx, L, Inits, L);
@@ -662,26 +668,40 @@ bool hasUserCleanup(const Stmt *S) {
 }
 
 // The innermost defer enclosing each defer (its marker in the other's
-// scope or STMT): preorder ranges of one body nest, so it is the one whose
-// range begins last.
+// scope or STMT).  Preorder ranges of one body nest and begin at distinct
+// statements, so one sweep in preorder with a stack of the open ranges
+// finds it: the top of the stack, once the ranges that ended are popped.
+// (A scan of every defer per defer made n defers in one block quadratic.)
 void linkDefers(const FunctionModel &M, std::vector<Slot> &Slots) {
+  struct Open {
+    Range R;
+    int Defer;
+    bool Nested; // R is the defer's STMT, else its scope
+  };
+  std::vector<Open> Ranges;
+  for (size_t O = 0; O < M.Defers.size(); ++O) {
+    const Defer &D = M.Defers[O];
+    if (D.ScopeR.End > D.ScopeR.Begin)
+      Ranges.push_back({D.ScopeR, int(O), false});
+    if (D.BodyR.End > D.BodyR.Begin)
+      Ranges.push_back({D.BodyR, int(O), true});
+  }
+  std::sort(Ranges.begin(), Ranges.end(), [](const Open &A, const Open &B) { return A.R.Begin < B.R.Begin; });
+  std::vector<const Open *> Stack;
+  size_t Next = 0;
+  // M.Defers is in preorder: the markers come in increasing order.
   for (size_t K = 0; K < M.Defers.size(); ++K) {
     unsigned At = M.pre(M.Defers[K].Marker);
-    unsigned Best = 0;
-    for (size_t O = 0; O < M.Defers.size(); ++O) {
-      if (O == K)
-        continue;
-      const Defer &D = M.Defers[O];
-      if (D.ScopeR.contains(At) && (Slots[K].Link < 0 || D.ScopeR.Begin > Best)) {
-        Slots[K].Link = O;
-        Slots[K].Nested = false;
-        Best = D.ScopeR.Begin;
-      }
-      if (D.BodyR.contains(At) && (Slots[K].Link < 0 || D.BodyR.Begin > Best)) {
-        Slots[K].Link = O;
-        Slots[K].Nested = true;
-        Best = D.BodyR.Begin;
-      }
+    for (; Next < Ranges.size() && Ranges[Next].R.Begin <= At; ++Next) {
+      while (!Stack.empty() && Stack.back()->R.End <= Ranges[Next].R.Begin)
+        Stack.pop_back();
+      Stack.push_back(&Ranges[Next]);
+    }
+    while (!Stack.empty() && !Stack.back()->R.contains(At))
+      Stack.pop_back();
+    if (!Stack.empty()) {
+      Slots[K].Link = Stack.back()->Defer;
+      Slots[K].Nested = Stack.back()->Nested;
     }
   }
 }
