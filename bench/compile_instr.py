@@ -124,7 +124,6 @@ def scaling(a):
         sl = []
         for i in range(1, len(ns)):
             v0, v1 = vals[i - 1], vals[i]
-            base = out[ns[0]].get(k) if False else 0
             if isinstance(v0, int) and isinstance(v1, int) and v1 > v0 > 0:
                 sl.append('%.2f' % (math.log(v1 / v0) / math.log(ns[i] / ns[i - 1])))
             else:
@@ -135,7 +134,7 @@ def scaling(a):
 
 # Inclusive-Ir entry points of the phases of one cc1 run (callgrind_annotate --inclusive=yes).
 PHASES = [
-    ('plugin (cdefer)', r'cdefer::'),
+    ('plugin (cdefer)', r'cdefer::\(anonymous namespace\)::Consumer::handleFunction'),
     ('parse + Sema', r'clang::Parser::ParseTopLevelDecl\b'),
     ('CodeGen (AST -> IR)', r'clang::CodeGen::CodeGenFunction::GenerateCode\b'),
     ('IR optimisation', r'llvm::PassManager<llvm::Module, llvm::AnalysisManager<llvm::Module>>::run\b'),
