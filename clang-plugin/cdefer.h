@@ -115,6 +115,8 @@ struct FunctionModel {
   std::vector<clang::SwitchCase *> Cases;
   llvm::DenseMap<const clang::SwitchCase *, clang::SwitchStmt *> SwitchOf;
   std::vector<clang::CallExpr *> Calls;
+  // Jumps and calls inside a deferred statement: the innermost such defer's index.
+  llvm::DenseMap<const clang::Stmt *, unsigned> BodyOf;
   std::vector<clang::AddrLabelExpr *> AddrLabels; // &&L
   std::vector<clang::GCCAsmStmt *> AsmGotos;
   std::vector<clang::Stmt *> Unsupported;       // defers in blocks (^{}) etc.

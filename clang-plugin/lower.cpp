@@ -42,6 +42,8 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace cdefer {
@@ -88,6 +90,24 @@ struct Slot {
 };
 
 struct Chain;
+
+// Whether S may unwind: it calls a function not declared `nothrow` (glibc's
+// __THROW functions such as free() are), or through a pointer.  The cleanup
+// calls of a defer nested in S do not count: that defer's own guard runs
+// what encloses S when its statement unwinds.
+static bool mayUnwind(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(CE->getCalleeDecl());
+    if (!FD || !FD->hasAttr<NoThrowAttr>())
+      return true;
+  }
+  for (const Stmt *C : S->children())
+    if (mayUnwind(C))
+      return true;
+  return false;
+}
 
 // Puts NODE where defer D's marker (its Outer) stands in D.Parent; a braceless
 // defer gets a block of its own.  False if the marker is not found there.
@@ -409,79 +429,67 @@ struct Chain {
     }
     return true;
   }
-  // STMT of defer I inside its guard:
-  //   struct __cdefer_guard_N __cdefer_g __attribute__((cleanup(__cdefer_unw_N)))
-  //       = { __cdefer_env->__cdefer_outer, 1 };
+  // STMT of defer I inside its guard, a pointer to the enclosing defer's
+  // environment (null once STMT completed):
+  //   struct __cdefer_env_M *__cdefer_g __attribute__((cleanup(__cdefer_unw_N)))
+  //       = __cdefer_env->__cdefer_outer;
   //   STMT
-  //   __cdefer_g.__cdefer_armed = 0;
-  // with  void __cdefer_unw_N(struct __cdefer_guard_N *g)
-  //   { if (g->__cdefer_armed) __cdefer_from_M(g->__cdefer_outer); }  (or _out_M).
-  // When nothing encloses the defer, the guard is empty: its landing pad
-  // only has to keep STMT's calls invokes until __cdefer_fn_N is inlined
-  // (then LLVM drops it and the calls are plain calls that may unwind).
-  // Where LLVM simplifies __cdefer_fn_N before inlining it (Clang < 19) it
-  // would drop the pad first and the inliner would mark the calls nounwind
-  // (and then the function nounwind, dropping its callers' cleanups): there
-  // the guard runs a compiler fence, which keeps the pad.
+  //   __cdefer_g = 0;
+  // with  void __cdefer_unw_N(struct __cdefer_env_M **g)
+  //   { if (*g) __cdefer_from_M(*g); }  (or _out_M).
+  // No struct of its own: no padding for CodeGen to zero (a memset per
+  // copy at -O0) and one record type less per defer.
+  // When nothing encloses the defer, the guard is an `int` that runs
+  // nothing: its landing pad only has to keep STMT's calls invokes until
+  // __cdefer_fn_N is inlined (then LLVM drops it and the calls are plain
+  // calls that may unwind).  Where LLVM simplifies __cdefer_fn_N before
+  // inlining it (Clang < 19) it would drop the pad first and the inliner
+  // would mark the calls nounwind (and then the function nounwind, dropping
+  // its callers' cleanups): there the guard runs a compiler fence while
+  // armed, which keeps the pad.
   Stmt *guard(unsigned I, Stmt *Stmt_) {
     Slot &Sl = Slots[I];
     SourceLocation L = loc(I);
-    DeclContext *TU = Ctx.getTranslationUnitDecl();
     std::string N = std::to_string(Sl.N);
-    RecordDecl *GR = compat::makeStruct(Ctx, TU, L, &Ctx.Idents.get("__cdefer_guard_" + N));
-    GR->startDefinition();
-    FieldDecl *OuterF = nullptr;
-    auto addField = [&](const char *Name, QualType T) {
-      auto *F = FieldDecl::Create(Ctx, GR, L, L, &Ctx.Idents.get(Name), T, Ctx.getTrivialTypeSourceInfo(T, L),
-                                  nullptr, false, ICIS_NoInit);
-      F->setAccess(AS_public);
-      GR->addDecl(F);
-      return F;
-    };
-    if (Sl.Link >= 0)
-      OuterF = addField("__cdefer_outer", Sl.Outer->getType());
-    FieldDecl *Armed = addField("__cdefer_armed", Ctx.IntTy);
-    GR->completeDefinition();
-    layoutQuietly(Ctx, GR);
-    QualType GT = compat::recordType(Ctx, GR), GP = Ctx.getPointerType(GT);
+    bool Linked = Sl.Link >= 0;
+    QualType GT = Linked ? Sl.Outer->getType() : Ctx.IntTy, GP = Ctx.getPointerType(GT);
 
     ParmVarDecl *GParm;
     FunctionDecl *Unw = function("__cdefer_unw_" + N, GP, L, GParm);
     Unw->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));
     std::vector<Stmt *> UnwBody;
+    // *g: the enclosing env, or the int's armed state.
+    auto deref = [&]() -> Expr * {
+      return rvalue(UnaryOperator::Create(Ctx, rvalue(ref(GParm, L)), UO_Deref, GT, VK_LValue, OK_Ordinary, L,
+                                          false, FPOptionsOverride()));
+    };
     Expr *Action = nullptr;
-    if (OuterF) {
-      Action = linkCall(I, rvalue(arrow(rvalue(ref(GParm, L)), OuterF)), Unw);
+    if (Linked) {
+      Action = linkCall(I, deref(), Unw);
     } else if (!compat::EarlyAlwaysInline) {
       LookupResult R(S, &Ctx.Idents.get("__atomic_signal_fence"), L, Sema::LookupOrdinaryName);
       S.LookupName(R, S.TUScope, /*AllowBuiltinCreation=*/true);
       if (auto *Fence = R.isSingleResult() ? dyn_cast<FunctionDecl>(R.getFoundDecl()) : nullptr)
         Action = call(Fence, Unw, {intLit(5, L)}, L);
     }
-    if (OuterF || !compat::EarlyAlwaysInline) {
+    if (Linked || !compat::EarlyAlwaysInline) {
       if (!Action)
         return nullptr;
-      UnwBody.push_back(compat::makeIf(Ctx, L, rvalue(arrow(rvalue(ref(GParm, L)), Armed)), L, L,
-                                       Action));
+      UnwBody.push_back(compat::makeIf(Ctx, L, deref(), L, L, Action));
     }
     Unw->setBody(compat::makeCompound(Ctx, UnwBody, L, L));
     Out.push_back(Unw);
 
     VarDecl *G = VarDecl::Create(Ctx, Sl.Fn, L, L, &Ctx.Idents.get("__cdefer_g"), GT,
                                  Ctx.getTrivialTypeSourceInfo(GT, L), SC_None);
-    std::vector<Expr *> Inits;
-    if (OuterF)
-      Inits.push_back(rvalue(arrow(rvalue(ref(Sl.Param, L)), Sl.Outer)));
-    Inits.push_back(intLit(1, L));
-    auto *ILE = new (Ctx) InitListExpr(Ctx, L, Inits, L);
-    ILE->setType(GT);
-    G->setInit(ILE);
+    G->setInit(Linked ? rvalue(arrow(rvalue(ref(Sl.Param, L)), Sl.Outer)) : intLit(1, L));
     G->addAttr(CleanupAttr::CreateImplicit(Ctx, Unw));
     G->setIsUsed();
-    auto *Member = MemberExpr::CreateImplicit(Ctx, ref(G, L), /*IsArrow=*/false, Armed, Ctx.IntTy, VK_LValue,
-                                              OK_Ordinary);
-    Expr *Disarm = BinaryOperator::Create(Ctx, Member, intLit(0, L), BO_Assign, Ctx.IntTy, VK_PRValue,
-                                          OK_Ordinary, L, FPOptionsOverride());
+    Expr *Zero = Linked ? ImplicitCastExpr::Create(Ctx, GT, CK_NullToPointer, intLit(0, L), nullptr, VK_PRValue,
+                                                   FPOptionsOverride())
+                        : intLit(0, L);
+    Expr *Disarm = BinaryOperator::Create(Ctx, ref(G, L), Zero, BO_Assign, GT, VK_PRValue, OK_Ordinary, L,
+                                          FPOptionsOverride());
     return compat::makeCompound(Ctx, {new (Ctx) DeclStmt(DeclGroupRef(G), L, L), Stmt_, Disarm},
                                 Stmt_->getBeginLoc(), Stmt_->getEndLoc());
   }
@@ -572,14 +580,19 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     std::vector<Stmt *> Stmts = VM.dimTypedefs(FD, L);
     Stmts.push_back(Body);
     Stmt *FnBody = compat::makeCompound(Ctx, Stmts, BB.isValid() ? BB : L, BE.isValid() ? BE : L);
-    if (EH) {
+    // A statement that cannot unwind needs no guard (nor its landing pad).
+    if (EH && mayUnwind(FnBody)) {
       FnBody = EH->guard(&Sl - EH->Slots.data(), FnBody);
       if (!FnBody) {
         error(L, "cdefer: internal error: cannot build the deferred statement's unwind guard");
         return false;
       }
-      FD->addAttr(NoThrowAttr::CreateImplicit(Ctx));
     }
+    // nothrow even without a guard: a defer nested in STMT may still unwind
+    // out of it (its own guard ran what encloses STMT), and the call in a
+    // landing pad must not be an invoke to Clang's terminate pad.
+    if (EH)
+      FD->addAttr(NoThrowAttr::CreateImplicit(Ctx));
     FD->setBody(FnBody);
 
     auto *ILE = new (Ctx) InitListExpr(Ctx, L, Inits, L);
@@ -653,26 +666,40 @@ bool hasUserCleanup(const Stmt *S) {
 }
 
 // The innermost defer enclosing each defer (its marker in the other's
-// scope or STMT): preorder ranges of one body nest, so it is the one whose
-// range begins last.
+// scope or STMT).  Preorder ranges of one body nest and begin at distinct
+// statements, so one sweep in preorder with a stack of the open ranges
+// finds it: the top of the stack, once the ranges that ended are popped.
+// (A scan of every defer per defer made n defers in one block quadratic.)
 void linkDefers(const FunctionModel &M, std::vector<Slot> &Slots) {
+  struct Open {
+    Range R;
+    int Defer;
+    bool Nested; // R is the defer's STMT, else its scope
+  };
+  std::vector<Open> Ranges;
+  for (size_t O = 0; O < M.Defers.size(); ++O) {
+    const Defer &D = M.Defers[O];
+    if (D.ScopeR.End > D.ScopeR.Begin)
+      Ranges.push_back({D.ScopeR, int(O), false});
+    if (D.BodyR.End > D.BodyR.Begin)
+      Ranges.push_back({D.BodyR, int(O), true});
+  }
+  std::sort(Ranges.begin(), Ranges.end(), [](const Open &A, const Open &B) { return A.R.Begin < B.R.Begin; });
+  std::vector<const Open *> Stack;
+  size_t Next = 0;
+  // M.Defers is in preorder: the markers come in increasing order.
   for (size_t K = 0; K < M.Defers.size(); ++K) {
     unsigned At = M.pre(M.Defers[K].Marker);
-    unsigned Best = 0;
-    for (size_t O = 0; O < M.Defers.size(); ++O) {
-      if (O == K)
-        continue;
-      const Defer &D = M.Defers[O];
-      if (D.ScopeR.contains(At) && (Slots[K].Link < 0 || D.ScopeR.Begin > Best)) {
-        Slots[K].Link = O;
-        Slots[K].Nested = false;
-        Best = D.ScopeR.Begin;
-      }
-      if (D.BodyR.contains(At) && (Slots[K].Link < 0 || D.BodyR.Begin > Best)) {
-        Slots[K].Link = O;
-        Slots[K].Nested = true;
-        Best = D.BodyR.Begin;
-      }
+    for (; Next < Ranges.size() && Ranges[Next].R.Begin <= At; ++Next) {
+      while (!Stack.empty() && Stack.back()->R.End <= Ranges[Next].R.Begin)
+        Stack.pop_back();
+      Stack.push_back(&Ranges[Next]);
+    }
+    while (!Stack.empty() && !Stack.back()->R.contains(At))
+      Stack.pop_back();
+    if (!Stack.empty()) {
+      Slots[K].Link = Stack.back()->Defer;
+      Slots[K].Nested = Stack.back()->Nested;
     }
   }
 }

@@ -84,12 +84,8 @@ Stmt *FunctionModel::jumpTarget(const Stmt *Jump) const {
 }
 
 Defer *FunctionModel::innermostBody(const Stmt *S) {
-  unsigned N = pre(S);
-  Defer *Best = nullptr;
-  for (Defer &D : Defers)
-    if (D.BodyR.contains(N) && (!Best || D.BodyR.Begin > Best->BodyR.Begin))
-      Best = &D;
-  return Best;
+  auto It = BodyOf.find(S);
+  return It == BodyOf.end() ? nullptr : &Defers[It->second];
 }
 
 namespace {
@@ -98,6 +94,8 @@ struct Walker {
   FunctionModel &M;
   llvm::DenseMap<const Stmt *, unsigned> End;
   unsigned N = 0;
+  std::vector<unsigned> Bodies; // the defers whose STMT is being walked, innermost last
+  unsigned StmtExprs = 0;       // statement expressions being walked
 
   bool containsMarker(const Stmt *S) {
     if (!S)
@@ -117,7 +115,9 @@ struct Walker {
       return;
     M.Pre[S] = N++;
     M.ParentOf[S] = Parent;
+    int Body = -1; // a marker: its defer, whose STMT is a child
     if (M.isMarker(S)) {
+      Body = int(M.Defers.size());
       Defer D;
       D.Marker = cast<WhileStmt>(S);
       D.Body = D.Marker->getBody();
@@ -127,10 +127,13 @@ struct Walker {
         D.Outer = Parent;
         D.Parent = M.ParentOf.lookup(Parent);
       }
+      D.InStmtExpr = StmtExprs > 0;
       M.Defers.push_back(D);
     } else if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S) || isa<ReturnStmt>(S) ||
                isa<BreakStmt>(S) || isa<ContinueStmt>(S)) {
       M.Jumps.push_back(S);
+      if (!Bodies.empty())
+        M.BodyOf[S] = Bodies.back();
     } else if (auto *SC = dyn_cast<SwitchCase>(S)) {
       M.Cases.push_back(SC);
     } else if (auto *SW = dyn_cast<SwitchStmt>(S)) {
@@ -143,6 +146,8 @@ struct Walker {
         M.AsmGotos.push_back(GA);
     } else if (auto *CE = dyn_cast<CallExpr>(S)) {
       M.Calls.push_back(CE);
+      if (!Bodies.empty())
+        M.BodyOf[S] = Bodies.back();
     } else if (auto *BE = dyn_cast<BlockExpr>(S)) {
       if (BE->getBody() && containsMarker(BE->getBody()))
         M.Unsupported.push_back(BE);
@@ -150,9 +155,17 @@ struct Walker {
     bool SkipChildren = false;
     if (auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
       SkipChildren = U->isArgumentType(); // children are a type's VLA sizes: not ours
+    StmtExprs += isa<StmtExpr>(S);
     if (!SkipChildren)
-      for (Stmt *C : S->children())
+      for (Stmt *C : S->children()) {
+        bool In = Body >= 0 && C && C == M.Defers[Body].Body;
+        if (In)
+          Bodies.push_back(Body);
         walk(C, S);
+        if (In)
+          Bodies.pop_back();
+      }
+    StmtExprs -= isa<StmtExpr>(S);
     End[S] = N;
   }
 
@@ -187,13 +200,13 @@ bool buildModel(FunctionDecl *FD, SourceManager &SM, FunctionModel &M) {
   Walker W{M, llvm::DenseMap<const Stmt *, unsigned>(), 0};
   W.walk(Body, nullptr);
   unsigned Number = 0;
+  // The index of each child of a block holding a defer (made once per block:
+  // a search per defer made n defers in one block quadratic).
+  llvm::DenseMap<const CompoundStmt *, llvm::DenseMap<const Stmt *, unsigned>> Index;
   for (Defer &D : M.Defers) {
     D.Number = ++Number;
     D.Kw = SM.getFileLoc(D.Marker->getWhileLoc());
     D.BodyR = W.rangeOf(D.Body);
-    for (Stmt *P = D.Parent; P; P = M.ParentOf.lookup(P))
-      if (isa<StmtExpr>(P))
-        D.InStmtExpr = true;
     // The statement that sits in a block: the marker, or the label chain before it.
     Stmt *Cur = D.Outer;
     Stmt *P = D.Parent;
@@ -203,12 +216,14 @@ bool buildModel(FunctionDecl *FD, SourceManager &SM, FunctionModel &M) {
     }
     if (auto *CS = dyn_cast_or_null<CompoundStmt>(P)) {
       D.Block = CS;
-      unsigned I = 0;
-      for (Stmt *C : CS->body()) {
-        if (C == Cur)
-          break;
-        ++I;
+      auto &Of = Index[CS];
+      if (Of.empty()) {
+        unsigned K = 0;
+        for (Stmt *C : CS->body())
+          Of.try_emplace(C, K++);
       }
+      auto It = Of.find(Cur);
+      unsigned I = It == Of.end() ? CS->size() : It->second;
       D.Index = I;
       if (I + 1 < CS->size()) {
         D.ScopeR.Begin = M.pre(CS->body_begin()[I + 1]);

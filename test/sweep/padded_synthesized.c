@@ -1,5 +1,5 @@
-// -Wpadded never reports the plugin's own structs (the unwind guard of a
-// nested defer, `struct __cdefer_guard_N`, holds a pointer and an int): a
+// -Wpadded never reports the plugin's own structs (the environment of a
+// defer, `struct __cdefer_env_N`, may hold pointers and a size_t): a
 // warning about a struct the user did not write, naming an internal type
 // (found by the warning sweep).
 // ONLY: clang (the structs are the Clang plugin's lowering)
