@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Distributed builds (docs/USER-GUIDE.md, "distcc and icecream"): distccd on
 # 127.0.0.1 (a free high port, --allow 127.0.0.1, under `timeout`, killed at
-# the end), the program of test/distcc/ (two files with defers) built through
+# the end), the program of test/distcc/Inputs/ (two files with defers) built through
 # distcc with each plugin of the default build:
 #   - plain mode (preprocessed here, compiled by the server) and pump mode
 #     (distcc-pump: preprocessed by the server too): the server compiled every
@@ -39,7 +39,7 @@ for tool in distcc distccd; do
   command -v $tool >/dev/null ||
     { echo "$tool missing (apt-get install distcc distcc-pump)" > "$w/missing.log"; record tools 77 "$w/missing.log"; finish; }
 done
-src=$top/test/distcc
+src=$top/test/distcc/Inputs
 inc=$top/runtime/include
 clang_dir=$(sed -n 's/^Clang_DIR:PATH=\(.*\)\/lib\/cmake\/clang$/\1/p' build/CMakeCache.txt)
 gcc=$(sed -n 's/^CDEFER_GCC:STRING=//p' build/CMakeCache.txt)
@@ -120,11 +120,14 @@ for kind in "${kinds[@]}"; do
   # A server whose compiler loads no plugin: the preprocessed file does not
   # become an object without defers that links.
   start_server $kind-bare "$w/bare/$name"
-  { ! build "$d/bare" DISTCC_HOSTS="127.0.0.1:$port/2" DISTCC_FALLBACK=0 DISTCC_SKIP_LOCAL_RETRY=1; } > "$d/bare.log" 2>&1
+  build "$d/bare" DISTCC_HOSTS="127.0.0.1:$port/2" DISTCC_FALLBACK=0 DISTCC_SKIP_LOCAL_RETRY=1 > "$d/bare.log" 2>&1
+  bare_rc=$?
+  # GCC: the marker's label is defined twice in a function with two defers
+  # (a compile error), and __cdefer_mark is never defined (a link error).
   if [ $kind = clang ]; then
-    grep -q "undeclared identifier 'cdefer_requires_plugin__fplugin_cdefer_clang_so'" "$d/bare.log"
+    [ $bare_rc -ne 0 ] && grep -q "undeclared identifier 'cdefer_requires_plugin__fplugin_cdefer_clang_so'" "$d/bare.log"
   else
-    grep -q "undefined reference to .__cdefer_mark'" "$d/bare.log"
+    [ $bare_rc -ne 0 ] && [ ! -f "$d/bare/prog" ] && grep -q "__cdefer_mark" "$d/bare.log"
   fi
   record "$kind: a server compiling without the plugin fails the build" $? "$d/bare.log"
   stop_servers
