@@ -40,7 +40,7 @@ void standard_attribute(void)
 
 void scoped_attribute(void)
 {
-    // (Clang's own error: before Clang 17 it names the attribute without its scope.)
+    // (Clang's own error: Clang 19 and older name the attribute without its scope.)
     // GCC: {{.*}}attributes_before_defer.c:[[@LINE+2]]:19: error: 'gnu::cold' attribute cannot be applied to a statement
     // CLANG: {{.*}}attributes_before_defer.c:[[@LINE+1]]:7: error: '{{(gnu::)?}}cold' attribute cannot be applied to a statement
     [[gnu::cold]] _Defer puts("deferred");
