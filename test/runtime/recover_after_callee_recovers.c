@@ -21,7 +21,7 @@
 // RUN: %run %t.O3 | %FileCheck --match-full-lines %s
 // RUN: %cc -std=c11 -Os -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.Os
 // RUN: %run %t.Os | %FileCheck --match-full-lines %s
-// RUN: %cc -std=c11 -O2 -flto -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.lto
+// RUN: %cc -std=c11 -O2 %flto -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.lto
 // RUN: %run %t.lto | %FileCheck --match-full-lines %s
 // CHECK:      inner: second
 // CHECK-NEXT: inner alloca 3
