@@ -33,7 +33,7 @@ def c_strings(text):
     return re.findall(r'"((?:[^"\\]|\\.)*)"', text)
 
 
-def entries(text, macro, arity):
+def entries(text, macro):
     """The argument lists of MACRO (...) invocations, comments removed."""
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     out = []
@@ -45,7 +45,7 @@ def entries(text, macro, arity):
 
 problems = []
 diags = []
-for body in entries(read("common/diagnostics.def"), "CDEFER_DIAG", 4):
+for body in entries(read("common/diagnostics.def"), "CDEFER_DIAG"):
     ident, kind, rest = [x.strip() for x in body.split(",", 2)]
     strings = c_strings(rest)
     args, text = strings[0], "".join(strings[1:])
@@ -72,14 +72,14 @@ for ident in rows:
         problems.append(f"DIAGNOSTICS.md: row {ident} is not in common/diagnostics.def")
 
 names = read("common/names.def")
-setjmp = c_strings("\n".join(entries(names, "CDEFER_SETJMP_NAME", 1)))
+setjmp = c_strings("\n".join(entries(names, "CDEFER_SETJMP_NAME")))
 family = re.search(r"family call \(([^)]*)\)", rows.get("E11", ""))
 listed = set(re.findall(r"`([A-Za-z_]+)`", family.group(1) if family else ""))
 if set(setjmp) != listed:
     problems.append(f"DIAGNOSTICS.md: E11 lists {sorted(listed)}, names.def has {sorted(setjmp)}")
 
 readme = read("README.md")
-options = entries(names, "CDEFER_OPTION", 3)
+options = entries(names, "CDEFER_OPTION")
 for body in options:
     name, plugins, help_text = c_strings(body)
     gcc = f"`-fplugin-arg-cdefer-gcc-{name}`" if "gcc" in plugins.split() else "—"
