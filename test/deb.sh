@@ -13,7 +13,7 @@
 #
 # Results: build/lit-results-deb.json for test/lit/summary.py, one entry per
 # check ("deb :: NAME").  Costs about 4.6 CPU minutes (the two plugins built
-# once more, with dpkg-buildflags' -O2 -g); the build runs under nice -n 15.
+# once more, with dpkg-buildflags' -O2 -g).
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -48,14 +48,14 @@ echo "deb: packages for GCC $gcc_major and Clang ${clang_major:-none}"
 if [ $reuse = 0 ]; then
   tar -C "$top" --exclude=./build --exclude='./build-*' --exclude=./.git --exclude='./obj-*' \
       --exclude=./debian/tmp -cf - . | tar -C "$w/src/cdefer" -xf -
-  ( cd "$w/src/cdefer" && timeout 3600 nice -n 15 dpkg-buildpackage -us -uc -b -j2 ) > "$w/build.log" 2>&1
+  ( cd "$w/src/cdefer" && timeout 3600 dpkg-buildpackage -us -uc -b -j2 ) > "$w/build.log" 2>&1
   record "dpkg-buildpackage -us -uc -b" $? "$w/build.log"
 fi
 debs=$(ls "$w"/src/*.deb 2>/dev/null | grep -v -- -dbgsym_)
 [ -n "$debs" ] || finish
 
 # 2. lintian: no errors (the warnings left are listed in docs/USER-GUIDE.md).
-timeout 1200 nice -n 15 lintian --fail-on error --info "$w"/src/*.changes > "$w/lintian.log" 2>&1
+timeout 1200 lintian --fail-on error --info "$w"/src/*.changes > "$w/lintian.log" 2>&1
 record "lintian reports no error" $? "$w/lintian.log"
 
 # 3. The packages and the version: project(VERSION) of CMakeLists.txt.

@@ -57,6 +57,15 @@ _Static_assert(sizeof fp_regs / sizeof fp_regs[0] <= CDEFER_FP_MAX, "frames.h: C
 #endif
 
 
+CDEFER_HIDDEN uintptr_t cdefer_frame_sp(struct _Unwind_Context *ctx)
+{
+#if defined(__ARM_EABI_UNWINDER__)
+    return (uintptr_t)_Unwind_GetGR(ctx, 13);   /* sp */
+#else
+    return (uintptr_t)_Unwind_GetCFA(ctx);
+#endif
+}
+
 /* FP_IS_CALLER_SP targets: the frame address of the frame CTX describes is
  * register FP_REGS[0] in its caller, which the unwinder has not reached yet.
  * The frame is still on the machine stack (a forced unwind only leaves a
@@ -79,7 +88,7 @@ static _Unwind_Reason_Code caller_walk_step(struct _Unwind_Context *c, void *arg
         w->result = (uintptr_t)_Unwind_GetGR(c, fp_regs[0]);
         return _URC_END_OF_STACK;
     }
-    if ((uintptr_t)_Unwind_GetIP(c) == w->ip && (uintptr_t)_Unwind_GetCFA(c) == w->cfa)
+    if ((uintptr_t)_Unwind_GetIP(c) == w->ip && cdefer_frame_sp(c) == w->cfa)
         w->found = 1;
     return _URC_NO_REASON;
 }
@@ -90,7 +99,7 @@ __attribute__((__unused__)) static uintptr_t frame_address_of(struct _Unwind_Con
     if (!_Unwind_GetLanguageSpecificData(ctx))
         return 0;
     w.ip = (uintptr_t)_Unwind_GetIP(ctx);
-    w.cfa = (uintptr_t)_Unwind_GetCFA(ctx);
+    w.cfa = cdefer_frame_sp(ctx);
     w.result = 0;
     w.found = 0;
     _Unwind_Backtrace(caller_walk_step, &w);
@@ -156,8 +165,8 @@ CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_
  * calls), so F may be any number of frames out (a bound of 64 frames made
  * recover miss the panic behind 64 enclosing defers,
  * test/runtime/recover_through_many_defers.c).  It stops instead one frame
- * after the first whose CFA lies above F's frame address: every frame F
- * calls has its CFA at or below that address (the stack grows down on
+ * after the first whose cdefer_frame_sp lies above F's frame address: every frame F
+ * calls has it at or below that address (the stack grows down on
  * every target of FP_REGS), F's own is above it, and F's address is met at
  * F's frame or, one frame late, at F's caller.  So the walk is as long as
  * the stack between recover and F, one frame more when it fails.  Only
@@ -172,7 +181,7 @@ struct runner_walk {
 static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg)
 {
     struct runner_walk *w = arg;
-    uintptr_t cfa = (uintptr_t)_Unwind_GetCFA(c);
+    uintptr_t cfa = cdefer_frame_sp(c);
     int in_x_fn;
     size_t i;
     in_x_fn = (uintptr_t)_Unwind_GetRegionStart(c) == w->x->fn;

@@ -19,6 +19,13 @@ struct cdefer_frame_id {
     uintptr_t fn;
 };
 
+/* Where the frame CTX describes lies on the stack, a value that grows from
+ * each frame to its caller (the stack grows down on every target): the CFA
+ * where the unwinder has one; on 32-bit ARM (EHABI) the frame's stack
+ * pointer, because there _Unwind_GetCFA returns a value unrelated to the
+ * stack (the same non-stack value for every frame of a backtrace). */
+CDEFER_HIDDEN uintptr_t cdefer_frame_sp(struct _Unwind_Context *ctx);
+
 /* The identity of the frame CTX describes (the one whose cleanups the stop
  * function for the unwind of EXC is about to let run). */
 CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_Exception *exc,

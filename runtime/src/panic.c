@@ -59,7 +59,8 @@ struct rec {
     cdefer_panic_info info;        /* what recover() returns */
     struct rec *older;             /* next older active panic of the thread */
     struct rec *next_retired;
-    /* _Unwind_GetCFA of the frame the stop function was last called for:
+    /* cdefer_frame_sp (the CFA; ARM: the stack pointer) of the frame the
+     * stop function was last called for:
      * the stack pointer of the frame whose cleanups are running (the CFA
      * of its callee).  0 before the first call. */
     uintptr_t sp;
@@ -357,7 +358,7 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
      * a landing pad around _Unwind_Resume), so the frame is done. */
     if (p->target)
         land(t, p);
-    cfa = (uintptr_t)_Unwind_GetCFA(ctx);
+    cfa = cdefer_frame_sp(ctx);
     record_frame(p, ctx, cfa);
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
