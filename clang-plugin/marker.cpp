@@ -51,7 +51,7 @@ bool isMarkerCond(const Expr *Cond) {
     First = Lit->getValue() == 0;
   else if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg0))
     First = isa<EnumConstantDecl>(Ref->getDecl()) && Ref->getDecl()->getIdentifier() &&
-            Ref->getDecl()->getName() == CDEFER_PLUGIN_REQUIRED;
+            Ref->getDecl()->getName() == cdefer::required::clang;
   const auto *A1 = dyn_cast<IntegerLiteral>(CE->getArg(1)->IgnoreParenImpCasts());
   return First && A1 && A1->getValue() == MagicValue;
 }

@@ -79,15 +79,16 @@ static struct VersionGuard {
   }
 } TheVersionGuard;
 
-static const char *const MacroDefs[][2] = {
+static const std::string MacroDefs[][2] = {
     {"__CDEFER__", CDEFER_STR(CDEFER_VERSION_NUMBER)},
     {"__STDC_DEFER_TS25755__", "1"},
-    {"_Defer", "if (sizeof(char)) __asm__(\"\"); else while (!sizeof(char) && __builtin_expect(" CDEFER_PLUGIN_REQUIRED ", " CDEFER_MAGIC_TEXT "))"},
+    {"_Defer", std::string("if (sizeof(char)) __asm__(\"\"); else while (!sizeof(char) && __builtin_expect(") +
+                   cdefer::required::clang + ", " CDEFER_MAGIC_TEXT "))"},
 };
 
 // The declaration the marker needs (cdefer.h): part of the predefines of
 // every compile with the plugin, a `.i` included; never in `-E` output.
-static const char PluginRequiredDecl[] = "enum { " CDEFER_PLUGIN_REQUIRED " };\n";
+static const std::string PluginRequiredDecl = std::string("enum { ") + cdefer::required::clang + " };\n";
 
 std::string locText(SourceManager &SM, SourceLocation L) {
   L = SM.getFileLoc(L);
@@ -134,7 +135,7 @@ void defineMacros(Preprocessor &PP, SourceLocation Loc) {
   for (const auto &Def : MacroDefs) {
     if (PP.isMacroDefined(Def[0]))
       continue;
-    std::string Text = Def[1];
+    const std::string &Text = Def[1];
     FileID FID = SM.createFileID(llvm::MemoryBuffer::getMemBufferCopy(Text, "<cdefer>"));
     Lexer Raw(FID, SM.getBufferOrFake(FID), SM, PP.getLangOpts());
     MacroInfo *MI = PP.AllocateMacroInfo(Loc);

@@ -75,6 +75,13 @@ namespace abi {
 #undef CDEFER_ABI_NAME
 } // namespace abi
 
+/* The identifier only the plugin declares (names.def).  */
+namespace required {
+#define CDEFER_PLUGIN_REQUIRED(ID, NAME) constexpr const char ID[] = NAME;
+#include "names.def"
+#undef CDEFER_PLUGIN_REQUIRED
+} // namespace required
+
 /* Is N one of the setjmp family (names.def)?  */
 inline bool
 setjmp_name_p (const char *n)

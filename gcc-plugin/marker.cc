@@ -3,16 +3,18 @@
  * A plugin cannot add grammar, so `_Defer` is a predefined macro that
  * expands, inside a function, to (scope_label.cc)
  *
- *   _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark())
+ *   _Defer: __attribute__((__cdefer_scope__))
+ *     switch (__cdefer_mark(cdefer_requires_plugin__fplugin_cdefer_gcc_so))
  *
- * - `switch (__cdefer_mark()) STMT` is an ordinary statement that takes any
+ * - `switch (__cdefer_mark(...)) STMT` is an ordinary statement that takes any
  *   STMT, braceless or not, and keeps `if (c) _Defer s; else t;` intact.
  *   It has no case label, so its body is reachable only through us: the
  *   plugin replaces every such switch before gimplification (lower.cc),
  *   which is also where -Wswitch-unreachable would have looked.  The switch
  *   captures `break` inside STMT; checks.cc diagnoses that.
  * - `__cdefer_mark` is a front-end builtin (BUILT_IN_FRONTEND) returning
- *   int, declared at PLUGIN_START_UNIT: no header needed, never expanded.
+ *   int, declared at PLUGIN_START_UNIT with the enumerator it takes: no
+ *   header needed, never expanded.
  * - The label's attribute runs while the parser is at the defer: it binds
  *   an artificial typedef in the current scope (bind_scope_typedef).  A C
  *   block without declarations gets no BIND_EXPR (its statements are
@@ -32,13 +34,24 @@ namespace cdefer {
 tree marker_fndecl;
 static const char marker_name[] = "__cdefer_mark";
 
+/* The marker takes the enumerator only the plugin declares
+   (required::gcc, common/names.def): compiled without the plugin, a .i
+   that `gcc -E` wrote with it stops with GCC's "undeclared" error naming
+   the plugin.  Variadic: a .i of an earlier cdefer version calls it
+   without an argument.  */
 void
 register_marker_builtin ()
 {
-  tree type = build_function_type_list (integer_type_node, NULL_TREE);
+  tree type = build_varargs_function_type_list (integer_type_node, NULL_TREE);
   marker_fndecl = add_builtin_function (marker_name, type, 0,
 					BUILT_IN_FRONTEND, NULL, NULL_TREE);
   TREE_NOTHROW (marker_fndecl) = 1;
+  tree req = build_decl (BUILTINS_LOCATION, CONST_DECL,
+			 get_identifier (required::gcc), integer_type_node);
+  DECL_INITIAL (req) = integer_zero_node;
+  DECL_ARTIFICIAL (req) = 1;
+  TREE_USED (req) = 1;
+  pushdecl (req);
 }
 
 static unsigned scope_counter;
@@ -150,30 +163,41 @@ quiet_marker_switch (location_t at)
 
 /* Does the deferred statement start with `{`?  Called while the parser
    stands at the marker (the scope label's attribute): the tokens not read yet are the rest of
-   `switch (__cdefer_mark())` and then the deferred statement, unexpanded
+   `switch (__cdefer_mark(...))` and then the deferred statement, unexpanded
    (cpp_peek_token reads raw tokens).  A macro there cannot be told: it is
    taken for braces (E10 then stays quiet).  */
 static bool
 peek_body_braced ()
 {
-  int after_mark = -1;
-  for (int i = 0; i < 16; i++)
+  /* -1 before `__cdefer_mark`; then the depth of its parentheses, and
+     -2 once they and the switch's `)` are passed.  */
+  int depth = -1;
+  bool seen_open = false;
+  for (int i = 0; i < 24; i++)
     {
       const cpp_token *t = cpp_peek_token (parse_in, i);
       if (!t || t->type == CPP_EOF)
 	return true;
       if (t->type == CPP_PADDING)
 	continue;
-      if (after_mark < 0)
+      if (depth == -1)
 	{
 	  if (t->type == CPP_NAME
 	      && !strcmp ((const char *) NODE_NAME (t->val.node.node),
 			  "__cdefer_mark"))
-	    after_mark = 0;
+	    depth = 0;
 	  continue;
 	}
-      if (after_mark++ < 3)   /* `( ) )` */
-	continue;
+      if (depth >= 0)
+	{
+	  if (t->type == CPP_OPEN_PAREN)
+	    depth++, seen_open = true;
+	  else if (t->type == CPP_CLOSE_PAREN)
+	    depth--;
+	  if (seen_open && depth < 0)   /* the switch's `)` */
+	    depth = -2;
+	  continue;
+	}
       if (t->type == CPP_NAME && cpp_macro_p (t->val.node.node))
 	return true;
       return t->type == CPP_OPEN_BRACE;

@@ -3,7 +3,8 @@
  *
  * Inside a function `_Defer` expands to
  *
- *   _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark())
+ *   _Defer: __attribute__((__cdefer_scope__))
+ *     switch (__cdefer_mark(cdefer_requires_plugin__fplugin_cdefer_gcc_so))
  *
  * A labelled statement is a statement wherever one may stand (GCC 11 takes
  * a pragma in the position of a braceless body for that whole statement),
@@ -147,6 +148,21 @@ in_macro_argument (location_t defer_loc)
   return after_defer && lexed_past;
 }
 
+/* The label is named like the typedef _Defer (below), and -Wtraditional
+   says that a label and an ordinary identifier of one name conflict (K&R
+   C has one namespace for both): quiet it, as a `#pragma GCC diagnostic
+   ignored` would, for the one location the expansion has, the defer's
+   expansion point.  (A .i has no typedef: declare_defer_typedef.)  */
+static void
+quiet_label_conflict (location_t at)
+{
+  location_t end = linemap_position_for_loc_and_offset (line_table, at, 1);
+  diagnostic_push_diagnostics (global_dc, at);
+  diagnostic_classify_diagnostic (global_dc, OPT_Wtraditional, DK_IGNORED,
+				  at);
+  diagnostic_pop_diagnostics (global_dc, end);
+}
+
 static cpp_hashnode *
 on_macro_to_expand (cpp_reader *pfile, const cpp_token *tok)
 {
@@ -158,7 +174,10 @@ on_macro_to_expand (cpp_reader *pfile, const cpp_token *tok)
   if (m != form_label && m != form_empty && m != form_zero)
     return node;   /* (redefined by the user) */
   if (current_function_decl)
-    node->value.macro = form_label;
+    {
+      node->value.macro = form_label;
+      quiet_label_conflict (user_location (token_location (tok)));
+    }
   else if (in_macro_argument (token_location (tok)))
     /* Left unexpanded: the macro's expansion is rescanned as the parser
        reads it, inside the function.  */
@@ -174,9 +193,9 @@ on_macro_to_expand (cpp_reader *pfile, const cpp_token *tok)
 void
 define_defer_macro ()
 {
-  static const char label_form[] = "_Defer: __attribute__((__cdefer_scope__)) "
-				   "switch (__cdefer_mark())";
-  std::string form (label_form);
+  std::string form = std::string (defer_name)
+		     + ": __attribute__((__cdefer_scope__)) switch (__cdefer_mark("
+		     + required::gcc + "))";
   if (flag_preprocess_only)
     {
       define (("_Defer=" + form).c_str ());
@@ -201,6 +220,10 @@ define_defer_macro ()
 void
 declare_defer_typedef ()
 {
+  /* A .i holds `_Defer` only as the label form's label: no typedef there
+     for -Wtraditional to find (quiet_label_conflict).  */
+  if (cpp_get_options (parse_in)->preprocessed)
+    return;
   tree td = build_decl (BUILTINS_LOCATION, TYPE_DECL,
 			get_identifier (defer_name), integer_type_node);
   DECL_ARTIFICIAL (td) = 1;

@@ -11,9 +11,9 @@
 #     command names): the compile fails, naming the plugin, when distcc may
 #     not retry locally (DISTCC_SKIP_LOCAL_RETRY=1), and is redone here with
 #     the plugin (the same object as a local build) when it may;
-#   - a server that compiles without the plugin at all: Clang rejects the
-#     preprocessed file (cdefer_requires_plugin__fplugin_cdefer_clang_so), a
-#     GCC-compiled program does not link (__cdefer_mark): no defer is lost.
+#   - a server that compiles without the plugin at all: the compiler rejects
+#     the preprocessed file, naming the identifier only the plugin declares
+#     (cdefer_requires_plugin__fplugin_cdefer_KIND_so): no defer is lost.
 # distccd refuses -fplugin= in any command (distcc 3.3 and later, "insecure"):
 # the compiler is a one-line wrapper adding it, whitelisted for the server
 # with DISTCC_CMDLIST, under the same name on client and server.
@@ -122,13 +122,9 @@ for kind in "${kinds[@]}"; do
   start_server $kind-bare "$w/bare/$name"
   build "$d/bare" DISTCC_HOSTS="127.0.0.1:$port/2" DISTCC_FALLBACK=0 DISTCC_SKIP_LOCAL_RETRY=1 > "$d/bare.log" 2>&1
   bare_rc=$?
-  # GCC: the marker's label is defined twice in a function with two defers
-  # (a compile error), and __cdefer_mark is never defined (a link error).
-  if [ $kind = clang ]; then
-    [ $bare_rc -ne 0 ] && grep -q "undeclared identifier 'cdefer_requires_plugin__fplugin_cdefer_clang_so'" "$d/bare.log"
-  else
-    [ $bare_rc -ne 0 ] && [ ! -f "$d/bare/prog" ] && grep -q "__cdefer_mark" "$d/bare.log"
-  fi
+  # Each plugin's marker names an identifier only that plugin declares.
+  [ $bare_rc -ne 0 ] && [ ! -f "$d/bare/prog" ] &&
+    grep -q "cdefer_requires_plugin__fplugin_cdefer_${kind}_so.* undeclared\|undeclared identifier 'cdefer_requires_plugin__fplugin_cdefer_${kind}_so'" "$d/bare.log"
   record "$kind: a server compiling without the plugin fails the build" $? "$d/bare.log"
   stop_servers
 done

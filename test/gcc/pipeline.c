@@ -4,7 +4,13 @@
 //
 // RUN: %gcc-plugin-cc -E %s -o %t.i
 // RUN: %FileCheck --check-prefix=PRE --input-file=%t.i %s
-// PRE: _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark())
+// PRE: _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark(cdefer_requires_plugin__fplugin_cdefer_gcc_so))
+// A .i written by cdefer 0.1.0 (marker without argument)
+// still compiles, and runs its defers:
+// RUN: sed -e 's/__cdefer_mark(cdefer_requires_plugin__fplugin_cdefer_gcc_so)/__cdefer_mark()/g' %t.i > %t.old.i
+// RUN: %FileCheck --check-prefix=OLD --input-file=%t.old.i %s
+// OLD: _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark())
+// RUN: %gcc-plugin-cc -Wall -Wextra -Werror -O2 %t.old.i -o %t.old && %run %t.old | %FileCheck %s
 // RUN: %gcc-plugin-cc -Wall -Wextra -Werror -O2 %t.i -o %t.two && %run %t.two | %FileCheck %s
 // RUN: rm -rf %t.dir && mkdir %t.dir && cd %t.dir && %gcc-plugin-cc -Wall -Wextra -Werror -save-temps -O0 %s -o %t.st && %run %t.st | %FileCheck %s
 // RUN: %gcc-plugin-cc -Wall -Wextra -Werror -flto -O2 %s -o %t.lto && %run %t.lto | %FileCheck %s

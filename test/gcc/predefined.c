@@ -6,7 +6,7 @@
 // RUN: %gcc-plugin-cc -dM -E - < /dev/null | %FileCheck %s
 // CHECK-DAG: #define __CDEFER__ 100
 // CHECK-DAG: #define __STDC_DEFER_TS25755__ 1
-// CHECK-DAG: #define _Defer _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark())
+// CHECK-DAG: #define _Defer _Defer: __attribute__((__cdefer_scope__)) switch (__cdefer_mark(cdefer_requires_plugin__fplugin_cdefer_gcc_so))
 // RUN: %gcc-plugin-cc -fsyntax-only -Wall -Wextra -Werror %s
 // RUN: %gcc-plugin-cc -fpreprocessed -dM -E %s | %FileCheck --allow-empty --check-prefix=PRE %s
 // PRE-NOT: _Defer

@@ -134,7 +134,7 @@ def directives(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     found = {}
-    for m in re.finditer(r"//\s*(CFLAGS|ONLY|MIN-GCC|REFERENCE-WRONG):(.*)", text):
+    for m in re.finditer(r"//\s*(CFLAGS|ONLY|MIN-GCC|REFERENCE-WRONG|NO-REFERENCE):(.*)", text):
         found.setdefault(m.group(1), []).append(m.group(2).strip())
     found["text"] = text
     return found
@@ -253,9 +253,10 @@ class Sweep:
         ok, out = self.compile(self.plugin_cc, src, std, extra, pipeline, tmp + ".plugin")
         base_ok, base_out, how = False, "", ""
         # clang-22 is the baseline except where it is known wrong on the
-        # program (REFERENCE-WRONG: some of those crash or hang it, e.g.
-        # computed gotos in deferred statements with -fexceptions).
-        if self.native and not d.get("REFERENCE-WRONG"):
+        # program (REFERENCE-WRONG: some of those crash it, e.g. computed
+        # gotos in deferred statements with -fexceptions) or has no result
+        # for it (NO-REFERENCE: it never finishes compiling one of them).
+        if self.native and not d.get("REFERENCE-WRONG") and not d.get("NO-REFERENCE"):
             base_ok, base_out = self.compile(self.reference(), src, std, extra, pipeline, tmp + ".ref")
             how = "clang-22 -fdefer-ts"
         if not base_ok:
