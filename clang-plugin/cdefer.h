@@ -53,9 +53,9 @@ namespace cdefer {
 // deliberate, in a macro expansion and in a `.i` alike; a bare 0 is quiet
 // only in a macro, (0) only outside one.
 // required::clang (common/names.def) is an enumerator (value 0) that only
-// the plugin declares (plugin.cpp's predefines): a `.i` made with `-E` and compiled without the
-// plugin stops at an undeclared identifier that names the plugin, instead of
-// compiling every defer into a loop that never runs.
+// the plugin declares (plugin.cpp's predefines): a `.i` made with `-E` and
+// compiled without the plugin stops at an undeclared identifier that names
+// the plugin, instead of compiling every defer into a loop that never runs.
 // MAGIC fits in 32 bits: __builtin_expect takes a long, which is 32 bits on
 // armhf and i686 (a wider value draws -Wconstant-conversion there).
 #define CDEFER_MAGIC_TEXT "0x2575cdef"

@@ -75,6 +75,9 @@ extern tree marker_fndecl;
    (the scope label, or the scope pragma of an older .i, at a _Defer at
    LOC); at the label, also note whether the deferred statement is braced.  */
 void bind_scope_typedef (location_t loc, bool at_label);
+/* Ignore warning option OPT from AT to LAST (the tokens there), as a
+   `#pragma GCC diagnostic ignored` around them would.  */
+void quiet_option (int opt, location_t at, location_t last);
 /* After E8: take the rest of the defer out of the token stream; true if
    it stood in an expression (marker.cc).  */
 bool skip_file_scope_defer (int brace_at);

@@ -147,17 +147,22 @@ defer_body_dropped (location_t loc)
 static void
 quiet_marker_switch (location_t at)
 {
-  location_t end = at;
+  location_t last = at;
   if (cpp_get_options (parse_in)->preprocessed)
     {
       const cpp_token *next = cpp_peek_token (parse_in, 0);
       if (next && next->type != CPP_EOF)
-	end = next->src_loc;
+	last = next->src_loc;
     }
-  end = linemap_position_for_loc_and_offset (line_table, end, 1);
+  quiet_option (OPT_Wswitch_default, at, last);
+}
+
+void
+quiet_option (int opt, location_t at, location_t last)
+{
+  location_t end = linemap_position_for_loc_and_offset (line_table, last, 1);
   diagnostic_push_diagnostics (global_dc, at);
-  diagnostic_classify_diagnostic (global_dc, OPT_Wswitch_default, DK_IGNORED,
-				  at);
+  diagnostic_classify_diagnostic (global_dc, opt, DK_IGNORED, at);
   diagnostic_pop_diagnostics (global_dc, end);
 }
 

@@ -148,21 +148,6 @@ in_macro_argument (location_t defer_loc)
   return after_defer && lexed_past;
 }
 
-/* The label is named like the typedef _Defer (below), and -Wtraditional
-   says that a label and an ordinary identifier of one name conflict (K&R
-   C has one namespace for both): quiet it, as a `#pragma GCC diagnostic
-   ignored` would, for the one location the expansion has, the defer's
-   expansion point.  (A .i has no typedef: declare_defer_typedef.)  */
-static void
-quiet_label_conflict (location_t at)
-{
-  location_t end = linemap_position_for_loc_and_offset (line_table, at, 1);
-  diagnostic_push_diagnostics (global_dc, at);
-  diagnostic_classify_diagnostic (global_dc, OPT_Wtraditional, DK_IGNORED,
-				  at);
-  diagnostic_pop_diagnostics (global_dc, end);
-}
-
 static cpp_hashnode *
 on_macro_to_expand (cpp_reader *pfile, const cpp_token *tok)
 {
@@ -176,7 +161,13 @@ on_macro_to_expand (cpp_reader *pfile, const cpp_token *tok)
   if (current_function_decl)
     {
       node->value.macro = form_label;
-      quiet_label_conflict (user_location (token_location (tok)));
+      /* The label is named like the typedef _Defer (below), and
+	 -Wtraditional says that a label and an ordinary identifier of one
+	 name conflict (K&R C has one namespace for both): quiet it for the
+	 one location the expansion has, the defer's expansion point.  (A .i
+	 has no typedef: declare_defer_typedef.)  */
+      location_t at = user_location (token_location (tok));
+      quiet_option (OPT_Wtraditional, at, at);
     }
   else if (in_macro_argument (token_location (tok)))
     /* Left unexpanded: the macro's expansion is rescanned as the parser
@@ -221,7 +212,7 @@ void
 declare_defer_typedef ()
 {
   /* A .i holds `_Defer` only as the label form's label: no typedef there
-     for -Wtraditional to find (quiet_label_conflict).  */
+     for -Wtraditional to find (on_macro_to_expand).  */
   if (cpp_get_options (parse_in)->preprocessed)
     return;
   tree td = build_decl (BUILTINS_LOCATION, TYPE_DECL,

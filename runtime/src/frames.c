@@ -165,9 +165,9 @@ CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_
  * calls), so F may be any number of frames out (a bound of 64 frames made
  * recover miss the panic behind 64 enclosing defers,
  * test/runtime/recover_through_many_defers.c).  It stops instead one frame
- * after the first whose cdefer_frame_sp lies above F's frame address: every frame F
- * calls has it at or below that address (the stack grows down on
- * every target of FP_REGS), F's own is above it, and F's address is met at
+ * after the first whose cdefer_frame_sp lies above F's frame address:
+ * every frame F calls has it at or below that address (the stack grows
+ * down on every target of FP_REGS), F's own is above it, and F's address is met at
  * F's frame or, one frame late, at F's caller.  So the walk is as long as
  * the stack between recover and F, one frame more when it fails.  Only
  * reached when the identity test failed, during a panic. */
@@ -181,7 +181,7 @@ struct runner_walk {
 static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg)
 {
     struct runner_walk *w = arg;
-    uintptr_t cfa = cdefer_frame_sp(c);
+    uintptr_t sp = cdefer_frame_sp(c);
     int in_x_fn;
     size_t i;
     in_x_fn = (uintptr_t)_Unwind_GetRegionStart(c) == w->x->fn;
@@ -191,7 +191,7 @@ static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg
         w->prev_in_x_fn = here;
     }
     for (i = 0; i < FP_NREGS; i++) {
-        uintptr_t v = FP_IS_CFA ? cfa : (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
+        uintptr_t v = FP_IS_CFA ? sp : (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
         if (w->seen_x && v == w->f) {
             w->found = 1;
             return _URC_END_OF_STACK;
@@ -201,7 +201,7 @@ static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg
     }
     if (w->past_f)
         return _URC_END_OF_STACK;
-    if (cfa > w->f)
+    if (sp > w->f)
         w->past_f = 1;
     return _URC_NO_REASON;
 }
