@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _GNU_SOURCE 1
 #include "frames.h"
+#include "eh_tables.h"
 
 #include <unwind.h>
 
@@ -20,14 +21,18 @@
  * kind of code may be the recovering function. */
 #if defined(__x86_64__)
 #define FP_REGS { 6 }                  /* rbp */
+#define SP_REG 7                       /* rsp */
 #elif defined(__i386__)
 #define FP_REGS { 5 }                  /* ebp */
+#define SP_REG 4                       /* esp */
 #elif defined(__aarch64__)
 #define FP_REGS { 29 }                 /* x29 */
+#define SP_REG 31                      /* sp */
 #elif defined(__arm__)
 #define FP_REGS { 7, 11 }              /* r7 (Thumb-2), r11 (ARM) */
 #elif defined(__riscv)
 #define FP_REGS { 8 }                  /* s0 */
+#define SP_REG 2                       /* sp */
 #elif defined(__powerpc64__) || defined(__powerpc__)
 /* Power: __builtin_frame_address(0) is the frame's stack pointer r1 (the
  * back chain), GCC and Clang, -O0 and -O2; the unwinder does not restore
@@ -211,4 +216,101 @@ CDEFER_HIDDEN int cdefer_frame_helper_of(const struct cdefer_frame_id *x, uintpt
     struct runner_walk w = { x, f, 0, 0, 0, 0 };
     _Unwind_Backtrace(runner_walk_step, &w);
     return w.found;
+}
+
+
+CDEFER_HIDDEN void cdefer_frame_stop_at(struct _Unwind_Context *ctx, struct cdefer_frame_stop *out)
+{
+    out->sp = cdefer_frame_sp(ctx);
+#if defined(__ARM_EABI_UNWINDER__)
+    /* the EHABI unwinder finds the LSDA through r12, which it sets for the
+     * personality routine only (stop_region_start) */
+    out->ip = 0;
+    out->lsda = NULL;
+#else
+    {
+        int before = 0;
+        out->ip = (uintptr_t)_Unwind_GetIPInfo(ctx, &before);
+        if (!before && out->ip)
+            out->ip--;
+        out->lsda = _Unwind_GetLanguageSpecificData(ctx);
+    }
+#endif
+}
+
+/* A panic stopped at frame Y, whose landing pad now runs deferred code that
+ * raises a newer panic; where does Y end on the stack (its CFA)?  Not at
+ * a fixed distance from the stack pointer Y had at the stopped call
+ * (AT->sp): the landing pad may run with it moved up (x86-64 pops the
+ * arguments the call pushed first, DW_CFA_GNU_args_size; a VLA block being
+ * left restores it), and the code the landing pad calls then lies above
+ * AT->sp, which is why the stack pointer alone cannot decide
+ * (docs/RUNTIME.md 3.3).
+ *
+ * On the targets whose unwinder reports a frame's stack pointer at the
+ * call (SP_REG), the frame's call frame information at that call says it:
+ * the CFA is the stack pointer or the frame pointer (which the unwinder
+ * restored, ID->fp) plus an offset (eh_tables.c).  Elsewhere, or when the
+ * rule is an expression, a backtrace from here meets Y: below it the
+ * frames its landing pad called (new since the stop), above it Y's
+ * callers.  Y is told from those by its function -- the one the stop
+ * function saw (ID->fn), or the one that holds the landing pad the LSDA
+ * names for the stopped call (GCC puts landing pads of `f` in `f.cold` at
+ * -O2, a function of its own to the unwinder) -- or by its frame pointer
+ * (ID->fp, when Y keeps one, as it must for a VLA), and by ending above
+ * AT->sp.  The first such frame is Y or an activation of Y's function
+ * called by Y's landing pad inside the space it freed; where that ends
+ * lies at or below Y's stack pointer now and serves as well, unless a
+ * recovering frame sits between the two inside that space.  The walk is as
+ * long as the stack from here to Y's caller.  0 when neither finds Y. */
+struct top_walk {
+    const struct cdefer_frame_id *id;
+    uintptr_t fn[2], sp, top;
+    int candidate;                 /* the last frame may be Y */
+};
+
+static _Unwind_Reason_Code top_walk_step(struct _Unwind_Context *c, void *arg)
+{
+    struct top_walk *w = arg;
+    uintptr_t sp = cdefer_frame_sp(c), fn;
+    size_t i;
+    if (w->candidate && sp > w->sp) {
+        w->top = sp;
+        return _URC_END_OF_STACK;
+    }
+    fn = (uintptr_t)_Unwind_GetRegionStart(c);
+    w->candidate = fn && (fn == w->fn[0] || fn == w->fn[1]);
+    if (!FP_IS_CFA && !FP_IS_CALLER_SP)
+        for (i = 0; i < FP_NREGS; i++)
+            if (w->id->fp[i] && (uintptr_t)_Unwind_GetGR(c, fp_regs[i]) == w->id->fp[i])
+                w->candidate = 1;
+    return _URC_NO_REASON;
+}
+
+CDEFER_HIDDEN uintptr_t cdefer_frame_top(const struct cdefer_frame_id *id,
+                                         const struct cdefer_frame_stop *at)
+{
+    struct top_walk w = { id, { id->fn, 0 }, at->sp, 0, 0 };
+    uintptr_t lp;
+#ifdef SP_REG
+    uint64_t reg;
+    int64_t off;
+    if (cdefer_cfa_rule(at->ip, &reg, &off)) {
+        if (reg == SP_REG)
+            return at->sp + (uintptr_t)off;
+        if (reg == (uint64_t)fp_regs[0] && id->fp[0])
+            return id->fp[0] + (uintptr_t)off;
+    }
+#endif
+    if (!id->fn)
+        return 0;
+#if !defined(__ARM_EABI_UNWINDER__)        /* no LSDA recorded there */
+    lp = cdefer_landing_pad(at->lsda, id->fn, at->ip);
+    if (lp)
+        w.fn[1] = (uintptr_t)_Unwind_FindEnclosingFunction((void *)lp);
+#else
+    (void)lp;
+#endif
+    _Unwind_Backtrace(top_walk_step, &w);
+    return w.top;
 }

@@ -36,4 +36,24 @@ CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_
  * from the caller (a bounded backtrace). */
 CDEFER_HIDDEN int cdefer_frame_helper_of(const struct cdefer_frame_id *x, uintptr_t f);
 
+/* Where one frame's unwind stopped: what a panic suspended in that frame
+ * (its deferred code running in the landing pad the unwinder installed)
+ * needs to find the frame again (cdefer_frame_top). */
+struct cdefer_frame_stop {
+    uintptr_t sp;                  /* cdefer_frame_sp of the frame */
+    uintptr_t ip;                  /* the call site's address, minus one */
+    const unsigned char *lsda;     /* its language-specific data, or NULL */
+};
+
+CDEFER_HIDDEN void cdefer_frame_stop_at(struct _Unwind_Context *ctx, struct cdefer_frame_stop *out);
+
+/* Where the frame Y ends on the stack (its caller's cdefer_frame_sp at the
+ * call: every frame Y calls lies below it, Y's callers at or above it),
+ * for a frame on the machine stack now, running the landing pad the
+ * unwinder installed after stopping at AT: the frame a panic is suspended
+ * in while its deferred code raises a newer panic.  ID is Y's identity as
+ * the stop function saw it.  0 when Y is not found. */
+CDEFER_HIDDEN uintptr_t cdefer_frame_top(const struct cdefer_frame_id *id,
+                                         const struct cdefer_frame_stop *at);
+
 #endif

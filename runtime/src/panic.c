@@ -59,14 +59,18 @@ struct rec {
     cdefer_panic_info info;        /* what recover() returns */
     struct rec *older;             /* next older active panic of the thread */
     struct rec *next_retired;
-    /* cdefer_frame_sp (the CFA; ARM: the stack pointer) of the frame the
-     * stop function was last called for:
-     * the stack pointer of the frame whose cleanups are running (the CFA
-     * of its callee).  0 before the first call. */
-    uintptr_t sp;
+    /* Where the stop function was last called: at.sp is cdefer_frame_sp
+     * (the CFA; ARM: the stack pointer) of that frame, the stack pointer of
+     * the frame whose cleanups are running (the CFA of its callee); 0
+     * before the first call. */
+    struct cdefer_frame_stop at;
     /* That frame's frame-pointer register(s), as the unwinder restored
      * them: what __builtin_frame_address(0) was in it (frames.c). */
     struct cdefer_frame_id fid;
+    /* Where that frame ends on the stack (frames.c: cdefer_frame_top),
+     * found when deferred code of its landing pad raises a newer panic;
+     * 0 until then. */
+    uintptr_t top;
     __cdefer_frame *target;        /* set by a successful recover */
     uintptr_t target_at;           /* where target's frame is on the stack */
     /* Backtrace, recorded by the stop function frame by frame from the
@@ -265,21 +269,25 @@ CDEFER_NORETURN static void die(struct tstate *t, struct rec *p, const char *why
 extern void __tsan_func_entry(void *pc) __attribute__((__weak__));
 
 /* Whether panic R was suspended in the frame whose frame address is AT
- * (the recovering frame) or in a frame below it: R's frame ids are AT
- * (that frame itself), or R's stack pointer lies strictly below AT.  Not
- * `sp <= at`: on x86-64 a frame's landing pad may run with the arguments
- * its call pushed popped (DW_CFA_GNU_args_size), so a function it calls can
- * have a frame address equal to the stack pointer recorded for it; a panic
- * suspended in that caller, further out, was retired with the recovered
- * one (panic fuzzer seed 764: a recovering function called by deferred
- * code during a panic). */
+ * (the recovering frame) or in a frame below it, so that resuming that
+ * frame ends it.  In that frame itself: R's frame ids are AT.  Below it:
+ * the frame R is suspended in ends at or below AT (R->top, found when the
+ * newer panic was raised; frames.c).  Not R's stack pointer against AT: on
+ * x86-64 a landing pad runs with the arguments its call pushed popped
+ * (DW_CFA_GNU_args_size), so a recovering function its deferred code calls
+ * can have a frame address above that stack pointer, and the older panic,
+ * suspended further out, was retired with the recovered one (panic fuzzer
+ * seed 764).  The stack pointer only when the frame was not found (a panic
+ * raised where no unwind table reaches the suspended frame). */
 static int suspended_in_or_below(const struct rec *r, uintptr_t at)
 {
     size_t i;
     for (i = 0; i < CDEFER_FP_MAX; i++)
         if (r->fid.fp[i] == at)
             return 1;
-    return r->sp < at;
+    if (r->top)
+        return r->top <= at;
+    return r->at.sp < at;
 }
 
 /* P was recovered by the frame owning P->target and that frame's cleanups
@@ -362,8 +370,9 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     record_frame(p, ctx, cfa);
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
-    p->sp = cfa;
+    cdefer_frame_stop_at(ctx, &p->at);
     cdefer_frame_ids(ctx, exc, &p->fid);
+    p->top = 0;
     return _URC_NO_REASON;
 }
 
@@ -455,6 +464,11 @@ vpanic(void *ra, const char *file, int line, const char *func, void *value, cons
     /* The arguments may have pointed into records retired by earlier
      * panics (`panic("%s", r->message)`); they are formatted now. */
     free_retired(t);
+    /* A panic during a panic: the older one is suspended in the frame
+     * whose landing pad runs this code; where that frame ends decides
+     * which recover ends it too (land). */
+    if (t->top && t->top->at.sp)
+        t->top->top = cdefer_frame_top(&t->top->fid, &t->top->at);
     p->older = t->top;
     t->top = p;
     arm_thread_exit(t);
@@ -509,7 +523,7 @@ const cdefer_panic_info *__cdefer_recover_in(__cdefer_frame *f)
     size_t i;
 
     /* No panic, already recovered, or not unwinding yet. */
-    if (!p || p->target || !p->sp || !f->__frame)
+    if (!p || p->target || !p->at.sp || !f->__frame)
         return NULL;
     a = (uintptr_t)f->__frame;
     for (i = 0; i < CDEFER_FP_MAX; i++)
