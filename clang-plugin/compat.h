@@ -47,11 +47,16 @@ inline clang::QualType recordType(const clang::ASTContext &C, const clang::Recor
 #endif
 }
 
+// A `static inline` function.  Clang 14 put UsesFPIntrin before
+// isInlineSpecified: a `true` passed positionally for the latter made the
+// helper strictfp under Clang 15, which the always-inliner then left out of
+// line -- a `nothrow` helper whose deferred code may unwind, and its
+// caller marked nounwind (test/clang/helpers_inlined.c).
 inline clang::FunctionDecl *makeFunction(clang::ASTContext &C, clang::DeclContext *DC,
                                          clang::SourceLocation Loc,
                                          clang::DeclarationName Name, clang::QualType T,
                                          clang::TypeSourceInfo *TI) {
-#if CLANG_VERSION_MAJOR >= 16
+#if CLANG_VERSION_MAJOR >= 14
   return clang::FunctionDecl::Create(C, DC, Loc, Loc, Name, T, TI, clang::SC_Static,
                                      /*UsesFPIntrin=*/false, /*isInlineSpecified=*/true);
 #else
