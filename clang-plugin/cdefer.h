@@ -4,6 +4,7 @@
 //   marker.cpp  recognise `_Defer` markers and number the body (FunctionModel)
 //   checks.cpp  constraints E1-E7, E10, E11 and warnings W1, W2
 //   lower.cpp   capture/rewrite of the deferred statement, cleanup lowering
+//   chain.cpp   the EH chain: deferred code that unwinds during unwinding (lower.h)
 //   unwinds.cpp keeps a function with defers able to unwind (not nounwind)
 //   recover.cpp cdefer_result and the recover() lowering
 //   vm.cpp      variably modified types in a deferred statement

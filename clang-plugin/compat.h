@@ -153,7 +153,7 @@ inline clang::Stmt *makeNativeDefer(clang::ASTContext &C, clang::SourceLocation 
 // Whether LLVM's -O1+ pipelines inline always_inline calls before any other
 // function pass (seen on LLVM 19 and 22; on 14 and 16 SimplifyCFG first
 // removes an empty cleanup from the callee, whose calls the inliner then
-// marks nounwind).  lower.cpp's EH chain relies on it to give a deferred
+// marks nounwind).  chain.cpp's EH chain relies on it to give a deferred
 // statement with no enclosing defer an empty guard.
 constexpr bool EarlyAlwaysInline = CLANG_VERSION_MAJOR >= 19;
 

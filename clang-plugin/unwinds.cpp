@@ -1,7 +1,7 @@
 // unwinds.cpp - keeps a function with defers from being marked `nounwind`
 // because of the plugin's own `nothrow` helpers (unwinding on).
 //
-// With the EH chain (lower.cpp) every __cdefer_fn_N is `nothrow`, so its
+// With the EH chain (chain.cpp) every __cdefer_fn_N is `nothrow`, so its
 // calls are plain calls that cannot throw.  Clang's CodeGen marks a function
 // `nounwind` when none of its calls may throw (TryMarkNoThrow, after the
 // body is emitted, before any inlining): a function whose only calls that
