@@ -83,6 +83,9 @@ if tc.reference:
     config.available_features.add("clang22-reference")
 for f in target.features():
     config.available_features.add(f)
+# gcc/gdb_step.c and clang/gdb_deferred_locals.c drive gdb in batch mode.
+if shutil.which("gdb"):
+    config.available_features.add("gdb")
 config.substitutions.append(("%gcc-plugin-cc", tc.gcc_cc() or "false"))
 config.substitutions.append(("%clang-plugin-cc", tc.clang_cc() or "false"))
 config.substitutions.append(("%clang-plugin-so", tc.clang_plugin or "false"))
