@@ -29,18 +29,18 @@ int f(int n)
 // NOEH-NOT: personality
 // CHECK: [[ENV:%[0-9a-z.]+]] = alloca %struct.__cdefer_env_1
 // CHECK: store {{ptr|i32\*}} [[X:%[0-9a-z.]+]], {{ptr|i32\*\*}}
-// EH: invoke void @use({{ptr|i32\*}} noundef [[X]])
+// EH: invoke void @use({{ptr|i32\*}} {{(noundef )?}}[[X]])
 // EH-NEXT: to label %[[CONT:[0-9]+]] unwind label %[[PAD:[0-9]+]]
-// NOEH: call void @use({{ptr|i32\*}} noundef [[X]])
+// NOEH: call void @use({{ptr|i32\*}} {{(noundef )?}}[[X]])
 // NOEH-NOT: invoke
 // The return value is loaded before the deferred code runs.
 // CHECK: [[RET:%[0-9]+]] = load i32, {{ptr|i32\*}} [[X]]
-// CHECK-NEXT: call void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} noundef [[ENV]])
+// CHECK-NEXT: call void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} {{(noundef )?}}[[ENV]])
 // CHECK-NEXT: ret i32 [[RET]]
 // EH: [[PAD]]:
 // EH-NEXT: landingpad { {{ptr|i8\*}}, i32 }
 // EH-NEXT: cleanup
-// EH: call void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} noundef [[ENV]])
+// EH: call void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} {{(noundef )?}}[[ENV]])
 // EH: resume { {{ptr|i8\*}}, i32 }
 // EH-NOT: @abort
 // NOEH-NOT: landingpad

@@ -16,8 +16,8 @@ void f(int n)
     mark(n);
 }
 // CHECK-LABEL: define {{.*}}void @f(
-// CHECK: {{call|invoke}} void @mark(i32 noundef 1){{.*}}, !dbg ![[L1:[0-9]+]]
-// CHECK: {{call|invoke}} void @mark(i32 noundef 2){{.*}}, !dbg ![[L2:[0-9]+]]
+// CHECK: {{call|invoke}} void @mark(i32 {{(noundef )?}}1){{.*}}, !dbg ![[L1:[0-9]+]]
+// CHECK: {{call|invoke}} void @mark(i32 {{(noundef )?}}2){{.*}}, !dbg ![[L2:[0-9]+]]
 // CHECK-DAG: ![[L1]] = !DILocation(line: 13, column: 9, scope: !{{[0-9]+}}, inlinedAt: !{{[0-9]+}})
 // CHECK-DAG: ![[L2]] = !DILocation(line: 14, column: 9, scope: !{{[0-9]+}}, inlinedAt: !{{[0-9]+}})
 // (The RUN lines join an invoke's `to label ..., !dbg` line is joined to it first: with
