@@ -9,30 +9,48 @@
 // suspended in the recovering function's frame, since that frame's address
 // equalled the stack pointer recorded for the landing pad's frame, and
 // retired it with the recovered one: recover returned NULL further out, GCC
-// at -O0 and -O1.)
+// at -O0 and -O1.)  With `seven` the first panic is a panic() with seven
+// values in mid itself (inlined; more than 16 bytes of arguments pushed on
+// x86-64, so the recovering function's frame lies above the stack pointer
+// mid had at the call): recover returned NULL there with GCC at every
+// level and Clang at -O1 and up until the runtime compared where mid's
+// frame ends (its CFA; docs/RUNTIME.md 3.3) instead.
 //
 // RUN: %cc -std=c11 -O0 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s
+// RUN: %run %t.O0 seven | %FileCheck --check-prefix=SEVEN --match-full-lines %s
 // RUN: %cc -std=c11 -O1 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O1
 // RUN: %run %t.O1 | %FileCheck --match-full-lines %s
+// RUN: %run %t.O1 seven | %FileCheck --check-prefix=SEVEN --match-full-lines %s
 // RUN: %cc -std=c11 -O2 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O2
 // RUN: %run %t.O2 | %FileCheck --match-full-lines %s
+// RUN: %run %t.O2 seven | %FileCheck --check-prefix=SEVEN --match-full-lines %s
 // RUN: %cc -std=c11 -O3 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O3
 // RUN: %run %t.O3 | %FileCheck --match-full-lines %s
+// RUN: %run %t.O3 seven | %FileCheck --check-prefix=SEVEN --match-full-lines %s
 // RUN: %cc -std=c11 -Os -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.Os
 // RUN: %run %t.Os | %FileCheck --match-full-lines %s
+// RUN: %run %t.Os seven | %FileCheck --check-prefix=SEVEN --match-full-lines %s
 // RUN: %cc -std=c11 -O2 %flto -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.lto
 // RUN: %run %t.lto | %FileCheck --match-full-lines %s
+// RUN: %run %t.lto seven | %FileCheck --check-prefix=SEVEN --match-full-lines %s
 // CHECK:      inner: second
 // CHECK-NEXT: inner alloca 3
 // CHECK-NEXT: mid: inner 3
 // CHECK-NEXT: top: first 29
 // CHECK-NEXT: end
 // CHECK-NOT:  {{.+}}
+// SEVEN:      inner: second
+// SEVEN-NEXT: inner alloca 3
+// SEVEN-NEXT: mid: inner 3
+// SEVEN-NEXT: top: first 3 1 8 4 2 0 3
+// SEVEN-NEXT: end
+// SEVEN-NOT:  {{.+}}
 
 #include <alloca.h>
 #include <cdefer.h>
 #include <stdio.h>
+#include <string.h>
 
 static volatile int yes = 1;
 
@@ -72,6 +90,15 @@ static void mid(int a)
     }
 }
 
+static void mid7(int a)
+{
+    {
+        defer { printf("mid: inner %d\n", fp_inner(a)); }
+        if (yes)
+            panic("first %d %d %d %d %d %d %d", a, 1, 8, 4, 2, 0, 3);
+    }
+}
+
 static void (*volatile fp_mid)(int) = mid;
 
 static void top(void)
@@ -83,8 +110,10 @@ static void top(void)
     fp_mid(3);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "seven"))
+        fp_mid = mid7;
     top();
     printf("end\n");
     return 0;
