@@ -171,18 +171,43 @@ Stmt *Chain::guard(unsigned I, Stmt *Stmt_) {
                                         false, FPOptionsOverride()));
   };
   Expr *Action = nullptr;
+  Stmt *Armed = nullptr;
+  LookupResult R(S, &Ctx.Idents.get("__atomic_signal_fence"), L, Sema::LookupOrdinaryName);
+  S.LookupName(R, S.TUScope, /*AllowBuiltinCreation=*/true);
+  auto *Fence = R.isSingleResult() ? dyn_cast<FunctionDecl>(R.getFoundDecl()) : nullptr;
   if (Linked) {
     Action = linkCall(I, deref(), Unw);
+    // The runner's call must stay able to unwind after __cdefer_unw_N
+    // (nothrow) is inlined, and again after the user's function is inlined
+    // into a caller with cleanups of its own: the inliner marks inlined
+    // *calls* of a nothrow call site nounwind, never invokes.  So the call
+    // sits in the scope of a cleanup variable whose cleanup is a compiler
+    // fence (no instruction; a pad SimplifyCFG keeps), which makes it an
+    // invoke (panic fuzzer seed 2374,
+    // test/runtime/panic_from_chain_runner_inlined.c).
+    if (!Fence || !Action)
+      return nullptr;
+    QualType PT = Ctx.getPointerType(Ctx.IntTy);
+    ParmVarDecl *PParm;
+    FunctionDecl *Pad = function("__cdefer_pad_" + N, PT, L, PParm);
+    Pad->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));
+    Pad->setBody(compat::makeCompound(Ctx, {call(Fence, Pad, {intLit(5, L)}, L)}, L, L));
+    Out.push_back(Pad);
+    VarDecl *K = VarDecl::Create(Ctx, Unw, L, L, &Ctx.Idents.get("__cdefer_k"), Ctx.IntTy,
+                                 Ctx.getTrivialTypeSourceInfo(Ctx.IntTy, L), SC_None);
+    K->setInit(intLit(0, L));
+    K->addAttr(CleanupAttr::CreateImplicit(Ctx, Pad));
+    K->setIsUsed();
+    Armed = compat::makeCompound(Ctx, {new (Ctx) DeclStmt(DeclGroupRef(K), L, L), Action}, L, L);
   } else if (!compat::EarlyAlwaysInline) {
-    LookupResult R(S, &Ctx.Idents.get("__atomic_signal_fence"), L, Sema::LookupOrdinaryName);
-    S.LookupName(R, S.TUScope, /*AllowBuiltinCreation=*/true);
-    if (auto *Fence = R.isSingleResult() ? dyn_cast<FunctionDecl>(R.getFoundDecl()) : nullptr)
+    if (Fence)
       Action = call(Fence, Unw, {intLit(5, L)}, L);
+    Armed = Action;
   }
   if (Linked || !compat::EarlyAlwaysInline) {
-    if (!Action)
+    if (!Armed)
       return nullptr;
-    UnwBody.push_back(compat::makeIf(Ctx, L, deref(), L, L, Action));
+    UnwBody.push_back(compat::makeIf(Ctx, L, deref(), L, L, Armed));
   }
   Unw->setBody(compat::makeCompound(Ctx, UnwBody, L, L));
   Out.push_back(Unw);

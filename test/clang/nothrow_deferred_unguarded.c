@@ -30,7 +30,7 @@ void frees(void)
 // may_unwind(q) is guarded: if it unwinds, free(p) still runs.
 // CHECK-LABEL: define {{.*}}void @guarded(
 // CHECK: invoke void @may_unwind(
-// CHECK: call void @__cdefer_from_
+// CHECK: invoke void @__cdefer_from_
 void guarded(void)
 {
     void *p = malloc(1), *q = malloc(2);

@@ -38,7 +38,7 @@
 // NUBODY: define {{.*}}@twice(
 // TWICE: define {{.*}}@twice(
 // TWICE: landingpad
-// TWICE: call {{.*}}void @__cdefer_from_
+// TWICE: invoke {{.*}}void @__cdefer_from_
 // TWICE-NOT: @abort
 #include <stddefer.h>
 #include <stdio.h>

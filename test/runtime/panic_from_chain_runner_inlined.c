@@ -1,16 +1,10 @@
-// PENDING (known Clang-plugin bug, docs/RELIABILITY.md panic fuzzer seed
-// 2374, docs/DESIGN-clang.md "Limits"): a panic raised by the EH chain's
-// runner (__cdefer_from_M: an enclosing deferred statement run because the
-// inner one panicked) in a function that -O1 inlines into a caller with
-// deferred code of its own skips the caller's deferred statements and its
-// recover().  The runner is called from __cdefer_unw_N, which is `nothrow`
-// (so that Clang puts no terminate pad around the EH cleanup); inlining it
-// marks the runner's call `nounwind`, and when the user's function is then
-// inlined into its caller that call does not become an invoke of the
-// caller's landing pad.  GCC at every level and Clang at -O0 print
-// "outer: second"; Clang at -O1 and up let "first" escape (exit 2).  Rename
-// to ../panic_from_chain_runner_inlined.c when the chain's runner call
-// keeps its unwind edge after inlining.
+// A panic raised by the EH chain's runner (__cdefer_from_M: an enclosing
+// deferred statement run because the inner one panicked) in a function that
+// -O1 inlines into a caller with deferred code of its own still runs the
+// caller's deferred statements and reaches its recover(), at every -O.
+// (Panic fuzzer seed 2374: the Clang plugin's runner call was a plain call
+// in the nothrow __cdefer_unw_N; after inlining it lost its unwind edge and
+// "first" escaped with exit 2 at -O1 and up.)
 //
 // RUN: %cc -std=c11 -O0 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s
