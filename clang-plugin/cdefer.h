@@ -100,7 +100,9 @@ struct Defer {
   bool InStmtExpr = false;              // inside a statement expression `({ ... })`
   bool Bad = false;
   // Filled by lowering, used by the dump.
-  std::string FnName;
+  bool EndReached = true;               // control may reach the end of the scope (noteScopeEnds)
+  enum class Lowered { No, Cleanup, Native } How = Lowered::No;
+  std::string FnName;                   // the cleanup function (Lowered::Cleanup)
   std::vector<std::string> Captures;
   clang::DeclContext *FnContext = nullptr;
 };
@@ -120,6 +122,9 @@ struct FunctionModel {
   std::vector<clang::AddrLabelExpr *> AddrLabels; // &&L
   std::vector<clang::GCCAsmStmt *> AsmGotos;
   std::vector<clang::Stmt *> Unsupported;       // defers in blocks (^{}) etc.
+  // Filled by prepareRecover (recover.cpp), used by the dump.
+  const clang::VarDecl *NamedResult = nullptr;  // the cdefer_result variable
+  unsigned RecoverCalls = 0;                    // recover() calls lowered
   unsigned pre(const clang::Stmt *S) const {
     auto It = Pre.find(S);
     return It == Pre.end() ? ~0u : It->second;
@@ -200,7 +205,9 @@ void inheritAttrs(clang::ASTContext &Ctx, const clang::FunctionDecl *From, clang
                   bool Outlined);
 bool renameSynthesized(std::string &Msg);
 
-// dump.cpp
+// dump.cpp: noteScopeEnds before the lowering changes the blocks, then
+// dumpFunction after it.
+void noteScopeEnds(FunctionModel &M);
 void dumpFunction(const FunctionModel &M, clang::SourceManager &SM, const Options &O);
 
 // plugin.cpp: diagnostics shared by the stages.

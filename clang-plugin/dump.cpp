@@ -1,10 +1,14 @@
-// dump.cpp - the `-Xclang -plugin-arg-cdefer -Xclang dump` report: for each
-// function with defers, each defer, the function its statement became, what
-// it captures, and every exit of its scope that runs it.  Format: see
-// docs/DESIGN-clang.md ("The dump").
+// dump.cpp - the `-Xclang -plugin-arg-cdefer -Xclang dump` report, in the
+// format of common/dump.h (shared with the GCC plugin; test/diag/dump.c):
+// for each function with defers or a named result, each defer, what its
+// statement became (LOWERING: `cleanup __cdefer_fn_N(CAPTURES)`, the
+// synthesized cleanup function and the variables it captures, without the
+// VLA dimensions of vm.cpp; `native DeferStmt`; `not lowered` when the
+// function had errors) and every exit of its scope that runs it.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "cdefer.h"
 #include "compat.h"
+#include "../common/dump.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/raw_ostream.h"
@@ -13,29 +17,81 @@ using namespace clang;
 
 namespace cdefer {
 
+namespace {
+
+// Can control reach the end of S?  The rule GCC's dump applies
+// (gcc-plugin/dump.cc may_fall_through): a jump, or a call of a noreturn
+// function, at the end of every path through the last statement says no.
+bool mayFallThrough(const Stmt *S) {
+  if (!S)
+    return true;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return CS->body_empty() || mayFallThrough(CS->body_back());
+  if (const auto *LS = dyn_cast<LabelStmt>(S))
+    return mayFallThrough(LS->getSubStmt());
+  if (const auto *AS = dyn_cast<AttributedStmt>(S))
+    return mayFallThrough(AS->getSubStmt());
+  if (isa<ReturnStmt>(S) || isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S) || isa<BreakStmt>(S) ||
+      isa<ContinueStmt>(S))
+    return false;
+  if (const auto *IS = dyn_cast<IfStmt>(S))
+    return !IS->getElse() || mayFallThrough(IS->getThen()) || mayFallThrough(IS->getElse());
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenImpCasts()))
+      if (const FunctionDecl *FD = CE->getDirectCallee())
+        return !FD->isNoReturn();
+  return true;
+}
+
+std::string lowering(const Defer &D) {
+  switch (D.How) {
+  case Defer::Lowered::Cleanup: {
+    std::string Caps;
+    for (const std::string &C : D.Captures)
+      Caps += (Caps.empty() ? "" : ", ") + C;
+    return dump::cleanup(D.FnName, Caps);
+  }
+  case Defer::Lowered::Native:
+    return dump::native;
+  case Defer::Lowered::No:
+    break;
+  }
+  return dump::not_lowered;
+}
+
+} // namespace
+
+void noteScopeEnds(FunctionModel &M) {
+  for (Defer &D : M.Defers)
+    D.EndReached = !D.Block || D.Index + 1 >= D.Block->size() || mayFallThrough(D.Block->body_back());
+}
+
 void dumpFunction(const FunctionModel &M, SourceManager &SM, const Options &O) {
   llvm::raw_ostream &OS = llvm::errs();
-  OS << "cdefer: function '" << M.FD->getName() << "' at " << locText(SM, M.FD->getLocation()) << "\n";
+  OS << dump::function_line(M.FD->getName().str(), locText(SM, M.FD->getLocation()));
+  if (M.NamedResult)
+    OS << dump::named_result_line(M.NamedResult->getName().str(),
+                                  locText(SM, M.NamedResult->getLocation()));
+  if (M.RecoverCalls)
+    OS << dump::recovers_line(M.RecoverCalls);
   for (const Defer &D : M.Defers) {
-    OS << "cdefer:   defer #" << D.Number << " at " << locText(SM, D.Kw);
-    if (D.FnName == "native DeferStmt") {
-      OS << " -> native DeferStmt";
-    } else if (!D.FnName.empty()) {
-      OS << " -> cleanup " << D.FnName << "(";
-      for (size_t I = 0; I < D.Captures.size(); ++I)
-        OS << (I ? ", " : "") << D.Captures[I];
-      OS << ")";
-    } else {
-      OS << " -> not lowered";
-    }
-    OS << "\n";
-    auto Guard = [&](const char *What, SourceLocation L) {
-      OS << "cdefer:     runs at " << What << " " << locText(SM, SM.getFileLoc(L)) << "\n";
+    unsigned Depth = 0;
+    for (const Defer &E : M.Defers)
+      if (&E != &D && E.BodyR.contains(M.pre(D.Marker)))
+        ++Depth;
+    OS << dump::defer_line(Depth, D.Number, locText(SM, D.Kw), lowering(D));
+    auto Exit = [&](dump::exit_kind K, SourceLocation L = SourceLocation(),
+                    const std::string &Label = "") {
+      OS << dump::exit_line(Depth, K, L.isValid() ? locText(SM, SM.getFileLoc(L)) : "", Label);
     };
-    if (D.Block)
-      Guard("end of block", D.Block->getRBracLoc());
-    else
-      Guard("end of its own block (braceless)", D.Kw);
+    // Nothing after it in its block (or a braceless defer, its own block):
+    // it runs where it stands, at the end of that block.
+    if (!D.Block || D.Index + 1 >= D.Block->size()) {
+      Exit(dump::exit_kind::END_OF_BLOCK);
+      continue;
+    }
+    if (D.EndReached)
+      Exit(dump::exit_kind::END_OF_BLOCK);
     for (const Stmt *J : M.Jumps) {
       unsigned P = M.pre(J);
       if (!D.ScopeR.contains(P))
@@ -47,27 +103,26 @@ void dumpFunction(const FunctionModel &M, SourceManager &SM, const Options &O) {
       if (InNestedBody)
         continue;
       if (const auto *R = dyn_cast<ReturnStmt>(J)) {
-        Guard("return", R->getReturnLoc());
+        Exit(dump::exit_kind::RETURN, R->getReturnLoc());
       } else if (isa<BreakStmt>(J) || isa<ContinueStmt>(J)) {
         const Stmt *T = M.jumpTarget(J);
         if (T && D.ScopeR.contains(M.pre(T)))
           continue;
         if (isa<BreakStmt>(J))
-          Guard("break", compat::breakLoc(cast<BreakStmt>(J)));
+          Exit(dump::exit_kind::BREAK, compat::breakLoc(cast<BreakStmt>(J)));
         else
-          Guard("continue", compat::continueLoc(cast<ContinueStmt>(J)));
+          Exit(dump::exit_kind::CONTINUE, compat::continueLoc(cast<ContinueStmt>(J)));
       } else if (const auto *G = dyn_cast<GotoStmt>(J)) {
         const LabelStmt *L = G->getLabel() ? G->getLabel()->getStmt() : nullptr;
         if (L && D.ScopeR.contains(M.pre(L)))
           continue;
-        std::string W = "goto '" + G->getLabel()->getName().str() + "'";
-        Guard(W.c_str(), G->getGotoLoc());
+        Exit(dump::exit_kind::GOTO, G->getGotoLoc(), G->getLabel()->getName().str());
       } else if (const auto *IG = dyn_cast<IndirectGotoStmt>(J)) {
-        Guard("computed goto", IG->getGotoLoc());
+        Exit(dump::exit_kind::COMPUTED_GOTO, IG->getGotoLoc());
       }
     }
     if (O.Unwind)
-      OS << "cdefer:     runs on unwinding (landing pad)\n";
+      Exit(dump::exit_kind::UNWIND);
   }
 }
 

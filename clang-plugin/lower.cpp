@@ -420,6 +420,7 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
       error(L, "cdefer: internal error: cannot place the lowered defer");
       return false;
     }
+    D.How = Defer::Lowered::Cleanup;
     D.FnName = FD->getName().str();
     for (const Capture &C : Caps)
       D.Captures.push_back(C.Name);
@@ -520,7 +521,7 @@ static bool lowerNative(ASTContext &Ctx, Defer &D) {
   Stmt *Node = compat::makeNativeDefer(Ctx, D.Kw, Body);
   if (!Node || !placeDefer(Ctx, D, Node, D.Kw))
     return false;
-  D.FnName = "native DeferStmt";
+  D.How = Defer::Lowered::Native;
   return true;
 }
 

@@ -278,9 +278,11 @@ private:
       return;
     checkFunction(M, CI.getDiagnostics(), SM);
     std::vector<FunctionDecl *> Synth;
+    if (O.Dump)
+      noteScopeEnds(M);
     if (!CI.getDiagnostics().hasErrorOccurred())
       lowerFunction(M, S, O, Synth);
-    if (O.Dump && !M.Defers.empty())
+    if (O.Dump && (!M.Defers.empty() || M.NamedResult))
       dumpFunction(M, SM, O);
     if (Synth.empty() || CI.getDiagnostics().hasErrorOccurred())
       return;

@@ -356,6 +356,11 @@ bool prepareRecover(FunctionModel &M, Sema &S, const Options &O) {
       } else
         report(S.getDiagnostics(), S.getSourceManager(), CE->getBeginLoc(), msg::W4, {});
     }
+  M.NamedResult = Named;
+  if (Recovering)
+    for (CallExpr *CE : M.Calls)
+      if (isRecoverCall(CE) && M.innermostBody(CE))
+        ++M.RecoverCalls;
   if (!Named && !Recovering)
     return true;
   P.Active = true;

@@ -1,28 +1,15 @@
-/* dump.cc - -fplugin-arg-cdefer-gcc-dump: what the lowering did.
+/* dump.cc - -fplugin-arg-cdefer-gcc-dump: what the lowering did, in the
+ * format of common/dump.h (shared with the Clang plugin; test/diag/dump.c).
  *
- * For every function that contains a defer, on stderr (format pinned by
- * test/gcc/dump.c, described in docs/DESIGN-gcc.md):
- *
- *   cdefer: function 'NAME'
- *   cdefer:   defer FILE:LINE:COL: try/finally
- *   cdefer:     exit: end of block
- *   cdefer:     exit: return FILE:LINE:COL
- *   cdefer:     exit: break FILE:LINE:COL
- *   cdefer:     exit: continue FILE:LINE:COL
- *   cdefer:     exit: goto 'L' FILE:LINE:COL
- *   cdefer:     exit: computed goto FILE:LINE:COL
- *   cdefer:     exit: unwind
- *   cdefer:   defer FILE:LINE:COL: at once
- *   cdefer:   defer FILE:LINE:COL: no effect
- *
- * "try/finally": the rest of the block became the try body, the deferred
- * statement the finally; the exits are the ways out of that try body that
- * run it ("unwind" when exceptions are on).  "at once": nothing followed
- * the defer in its block, the statement runs in place.  "no effect": the
- * statement does nothing and was removed.  A defer inside a deferred
- * statement is indented two more columns per level.
+ * LOWERING is "try/finally" (the rest of the block became the try body, the
+ * deferred statement the finally; the exits are the ways out of that try
+ * body that run it, "unwind" when exceptions are on), "at once" (nothing
+ * followed the defer in its block: the statement runs in place, at the end
+ * of its block) or "no effect" (the statement does nothing and was removed;
+ * no exits).
  * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "cdefer-gcc.h"
+#include "../common/dump.h"
 
 
 namespace cdefer {
@@ -32,24 +19,29 @@ namespace {
 struct exit_finder
 {
   FILE *out;
-  std::string indent;
+  unsigned depth;
   std::set<tree> inner_labels;
   int loops = 0;      /* loops entered inside the try body */
   int switches = 0;   /* switches entered inside the try body */
 
   void collect_labels (tree t);
   void walk (tree t);
-  void line (const char *what, location_t loc, const char *label = NULL);
+  void line (dump::exit_kind k, location_t loc, const char *label = NULL);
 };
 
-void
-exit_finder::line (const char *what, location_t loc, const char *label)
+std::string
+loc_text (location_t loc)
 {
   expanded_location x = expand_location (user_location (loc));
-  fprintf (out, "cdefer: %s  exit: %s", indent.c_str (), what);
-  if (label)
-    fprintf (out, " '%s'", label);
-  fprintf (out, " %s:%d:%d\n", x.file ? x.file : "?", x.line, x.column);
+  return std::string (x.file ? x.file : "?") + ":" + std::to_string (x.line)
+	 + ":" + std::to_string (x.column);
+}
+
+void
+exit_finder::line (dump::exit_kind k, location_t loc, const char *label)
+{
+  fputs (dump::exit_line (depth, k, loc_text (loc), label ? label : "").c_str (),
+	 out);
 }
 
 /* Apply F to every sub-statement/expression of T that may hold statements
@@ -99,16 +91,16 @@ exit_finder::walk (tree t)
     case RETURN_EXPR:
       {
 	location_t loc = return_keyword_location (t);
-	line ("return", loc);
+	line (dump::exit_kind::RETURN, loc);
 	return;
       }
     case BREAK_STMT:
       if (!loops && !switches)
-	line ("break", EXPR_LOCATION (t));
+	line (dump::exit_kind::BREAK, EXPR_LOCATION (t));
       return;
     case CONTINUE_STMT:
       if (!loops)
-	line ("continue", EXPR_LOCATION (t));
+	line (dump::exit_kind::CONTINUE, EXPR_LOCATION (t));
       return;
     case GOTO_EXPR:
       {
@@ -121,9 +113,9 @@ exit_finder::walk (tree t)
 	    d = written;
 	  }
 	if (TREE_CODE (d) != LABEL_DECL)
-	  line ("computed goto", EXPR_LOCATION (t));
+	  line (dump::exit_kind::COMPUTED_GOTO, EXPR_LOCATION (t));
 	else if (!inner_labels.count (d))
-	  line ("goto", EXPR_LOCATION (t),
+	  line (dump::exit_kind::GOTO, EXPR_LOCATION (t),
 		DECL_NAME (d) ? IDENTIFIER_POINTER (DECL_NAME (d)) : "?");
 	return;
       }
@@ -150,6 +142,40 @@ exit_finder::walk (tree t)
     }
 }
 
+/* Can control reach the end of T?  The rule the Clang plugin's dump
+   applies (clang-plugin/dump.cpp mayFallThrough): a jump -- break and
+   continue too, which block_may_fallthru leaves to the front end --, or a
+   call of a noreturn function, at the end of every path through the last
+   statement says no.  */
+bool
+may_fall_through (tree t)
+{
+  if (!t)
+    return true;
+  switch (TREE_CODE (t))
+    {
+    case STATEMENT_LIST:
+      {
+	tree last = expr_last (t);
+	return !last || last == t || may_fall_through (last);
+      }
+    case BIND_EXPR:
+      return may_fall_through (BIND_EXPR_BODY (t));
+    case RETURN_EXPR:
+    case GOTO_EXPR:
+    case BREAK_STMT:
+    case CONTINUE_STMT:
+      return false;
+    case COND_EXPR:
+      return (!COND_EXPR_ELSE (t) || may_fall_through (COND_EXPR_THEN (t))
+	      || may_fall_through (COND_EXPR_ELSE (t)));
+    case TRY_FINALLY_EXPR:
+      return may_fall_through (TREE_OPERAND (t, 0));
+    default:
+      return block_may_fallthru (t);
+    }
+}
+
 } // namespace
 
 void
@@ -159,41 +185,39 @@ dump_function (tree fndecl, const std::vector<lowered_defer> &log,
   if (log.empty () && !notes.named_result)
     return;
   FILE *out = stderr;
-  fprintf (out, "cdefer: function '%s'\n",
-	   lang_hooks.decl_printable_name (fndecl, 2));
+  fputs (dump::function_line (lang_hooks.decl_printable_name (fndecl, 2),
+			      loc_text (DECL_SOURCE_LOCATION (fndecl))).c_str (),
+	 out);
   if (notes.named_result)
-    {
-      expanded_location x
-	= expand_location (user_location (DECL_SOURCE_LOCATION
-					  (notes.named_result)));
-      fprintf (out, "cdefer:   named result '%s' %s:%d:%d\n",
-	       lang_hooks.decl_printable_name (notes.named_result, 2),
-	       x.file ? x.file : "?", x.line, x.column);
-    }
+    fputs (dump::named_result_line
+	   (lang_hooks.decl_printable_name (notes.named_result, 2),
+	    loc_text (DECL_SOURCE_LOCATION (notes.named_result))).c_str (), out);
   if (notes.recover_calls)
-    fprintf (out, "cdefer:   recovers: %d recover() call%s, _setjmp at "
-	     "entry\n", notes.recover_calls,
-	     notes.recover_calls == 1 ? "" : "s");
+    fputs (dump::recovers_line (notes.recover_calls).c_str (), out);
+  unsigned number = 0;
   for (const lowered_defer &d : log)
     {
-      std::string indent (2 * d.depth, ' ');
-      expanded_location x = expand_location (d.loc);
-      fprintf (out, "cdefer: %s  defer %s:%d:%d: %s\n", indent.c_str (),
-	       x.file ? x.file : "?", x.line, x.column,
-	       d.kind == LOWERED_TRY_FINALLY ? "try/finally"
-	       : d.kind == LOWERED_AT_ONCE ? "at once" : "no effect");
+      const char *how = d.kind == LOWERED_TRY_FINALLY ? dump::try_finally
+			: d.kind == LOWERED_AT_ONCE ? dump::at_once
+			: dump::no_effect;
+      fputs (dump::defer_line (d.depth, ++number, loc_text (d.loc), how).c_str (),
+	     out);
+      if (d.kind == LOWERED_AT_ONCE)
+	fputs (dump::exit_line (d.depth, dump::exit_kind::END_OF_BLOCK).c_str (),
+	       out);
       if (d.kind != LOWERED_TRY_FINALLY)
 	continue;
       exit_finder f;
       f.out = out;
-      f.indent = indent + "  ";
+      f.depth = d.depth;
       tree body = TREE_OPERAND (d.finally, 0);
       f.collect_labels (body);
-      if (block_may_fallthru (body))
-	fprintf (out, "cdefer: %s  exit: end of block\n", f.indent.c_str ());
+      if (may_fall_through (body))
+	fputs (dump::exit_line (d.depth, dump::exit_kind::END_OF_BLOCK).c_str (),
+	       out);
       f.walk (body);
       if (flag_exceptions)
-	fprintf (out, "cdefer: %s  exit: unwind\n", f.indent.c_str ());
+	fputs (dump::exit_line (d.depth, dump::exit_kind::UNWIND).c_str (), out);
     }
 }
 

@@ -48,5 +48,5 @@ int main(void)
 // IR-NOT: __cdefer_fn
 // IR: define {{.*}}i32 @labelled(
 // IR: call void @__cdefer_fn_
-// DUMP: cdefer:   defer #1 at {{.*}}native_defer.c:20:5 -> native DeferStmt
-// DUMP: cdefer:   defer #1 at {{.*}}native_defer.c:28:9 -> cleanup __cdefer_fn_
+// DUMP: cdefer:   defer #1 at {{.*}}native_defer.c:20:5: native DeferStmt
+// DUMP: cdefer:   defer #1 at {{.*}}native_defer.c:28:9: cleanup __cdefer_fn_

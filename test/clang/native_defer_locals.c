@@ -54,13 +54,14 @@ int main(void)
     return 0;
 }
 // DUMP:      cdefer: function 'f' at {{.*}}
-// DUMP-NEXT: cdefer:   defer #1 at {{.*}}native_defer_locals.c:30:5 -> cleanup __cdefer_fn_{{[0-9]+}}(
-// DUMP:      cdefer:   defer #2 at {{.*}}native_defer_locals.c:35:5 -> native DeferStmt
-// DUMP:      cdefer:   defer #3 at {{.*}}native_defer_locals.c:36:5 -> cleanup __cdefer_fn_{{[0-9]+}}(
-// DUMP:      cdefer:   defer #4 at {{.*}}native_defer_locals.c:37:9 -> cleanup __cdefer_fn_{{[0-9]+}}(
-// DUMP:      cdefer:   defer #5 at {{.*}}native_defer_locals.c:42:5 -> cleanup __cdefer_fn_{{[0-9]+}}(
-// OFF:       cdefer:   defer #1 at {{.*}}native_defer_locals.c:30:5 -> native DeferStmt
-// OFF:       cdefer:   defer #2 at {{.*}}native_defer_locals.c:35:5 -> native DeferStmt
-// OFF:       cdefer:   defer #3 at {{.*}}native_defer_locals.c:36:5 -> native DeferStmt
-// OFF:       cdefer:   defer #4 at {{.*}}native_defer_locals.c:37:9 -> native DeferStmt
-// OFF:       cdefer:   defer #5 at {{.*}}native_defer_locals.c:42:5 -> native DeferStmt
+// DUMP-NEXT: cdefer:   recovers: 1 recover() call
+// DUMP-NEXT: cdefer:   defer #1 at {{.*}}native_defer_locals.c:30:5: cleanup __cdefer_fn_{{[0-9]+}}(
+// DUMP:      cdefer:   defer #2 at {{.*}}native_defer_locals.c:35:5: native DeferStmt
+// DUMP:      cdefer:   defer #3 at {{.*}}native_defer_locals.c:36:5: cleanup __cdefer_fn_{{[0-9]+}}(
+// DUMP:      cdefer:   defer #4 at {{.*}}native_defer_locals.c:37:9: cleanup __cdefer_fn_{{[0-9]+}}(
+// DUMP:      cdefer:   defer #5 at {{.*}}native_defer_locals.c:42:5: cleanup __cdefer_fn_{{[0-9]+}}(
+// OFF:       cdefer:   defer #1 at {{.*}}native_defer_locals.c:30:5: native DeferStmt
+// OFF:       cdefer:   defer #2 at {{.*}}native_defer_locals.c:35:5: native DeferStmt
+// OFF:       cdefer:   defer #3 at {{.*}}native_defer_locals.c:36:5: native DeferStmt
+// OFF:       cdefer:   defer #4 at {{.*}}native_defer_locals.c:37:9: native DeferStmt
+// OFF:       cdefer:   defer #5 at {{.*}}native_defer_locals.c:42:5: native DeferStmt

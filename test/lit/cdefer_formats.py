@@ -25,8 +25,9 @@ Directives, in `//` comments anywhere in the program:
 
 VariantShTest (test/diag/, test/runtime/): ordinary RUN lines, run once per
 plugin with %cc (the plugin compiler command), %cc-name (gcc or clang) and
-%prefixes (CHECK,GCC or CHECK,CLANG for FileCheck --check-prefixes) and
-%flto (-flto, plus what the target's Clang LTO link needs: cross.py).
+%prefixes (CHECK,GCC or CHECK,CLANG for FileCheck --check-prefixes),
+%flto (-flto, plus what the target's Clang LTO link needs: cross.py), and
+the plugin's options %dump and %unwind-off, spelled for that plugin.
 `// ONLY: gcc` limits a file to one plugin.  `// NO-PLUGIN: why` makes a
 file one test, variant `plain`, that runs whether or not a plugin was built
 (its RUN lines name their compilers themselves; %cc is not available).
@@ -181,8 +182,15 @@ class VariantShTest(_VariantFormat):
         subs = [("%cc-name", test.variant),
                 ("%cc", cc),
                 ("%flto", " ".join(w for w in ("-flto", tc.clang_lto if test.variant == "clang" else "") if w)),
-                ("%prefixes", "CHECK," + test.variant.upper())]
+                ("%prefixes", "CHECK," + test.variant.upper()),
+                ("%dump", PLUGIN_ARG[test.variant] % "dump"),
+                ("%unwind-off", PLUGIN_ARG[test.variant] % "unwind=off")]
         return lit.TestRunner.executeShTest(test, litConfig, False, extra_substitutions=subs)
+
+
+# How each plugin takes an option of common/names.def (%dump, %unwind-off).
+PLUGIN_ARG = {"gcc": "-fplugin-arg-cdefer-gcc-%s",
+              "clang": "-Xclang -plugin-arg-cdefer -Xclang %s"}
 
 
 RUN_VARIANTS = (
