@@ -7,7 +7,7 @@
 // (braceless defer) and W3 (recover() outside a deferred statement).
 // Texts: docs/DIAGNOSTICS.md.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#include "cdefer.h"
+#include "model.h"
 #include "compat.h"
 
 #include "clang/AST/Expr.h"
@@ -43,13 +43,11 @@ struct Checker {
   DiagnosticsEngine &Diags;
   SourceManager &SM;
   const LangOptions &LangOpts;
-  bool Ok = true;
 
   void error(SourceLocation At, msg Id, std::initializer_list<std::string> Args, Defer *D) {
     report(Diags, SM, At, Id, Args, D);
     if (D)
       D->Bad = true;
-    Ok = false;
   }
   std::string at(const Defer &D) { return locText(SM, D.Kw); }
 
@@ -251,17 +249,15 @@ struct Checker {
 
     for (Stmt *S : M.Unsupported) {
       report(Diags, SM, S->getBeginLoc(), msg::X3, {});
-      Ok = false;
     }
   }
 };
 
 } // namespace
 
-bool checkFunction(FunctionModel &M, DiagnosticsEngine &D, SourceManager &SM) {
+void checkFunction(FunctionModel &M, DiagnosticsEngine &D, SourceManager &SM) {
   Checker C{M, D, SM, M.FD->getASTContext().getLangOpts()};
   C.run();
-  return C.Ok;
 }
 
 } // namespace cdefer

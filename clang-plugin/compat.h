@@ -107,11 +107,6 @@ inline clang::QualType variableArrayType(const clang::ASTContext &C, clang::Qual
 #endif
 }
 
-// The `case`/`default` keyword of a switch label.
-inline clang::SourceLocation caseKeywordLoc(const clang::SwitchCase *SC) {
-  return SC->getKeywordLoc();
-}
-
 inline void setMacroBody(clang::Preprocessor &PP, clang::MacroInfo *MI,
                          llvm::ArrayRef<clang::Token> Toks) {
 #if CLANG_VERSION_MAJOR >= 15

@@ -6,7 +6,7 @@
 // VLA dimensions of vm.cpp; `native DeferStmt`; `not lowered` when the
 // function had errors) and every exit of its scope that runs it.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#include "cdefer.h"
+#include "model.h"
 #include "compat.h"
 #include "../common/dump.h"
 

@@ -6,7 +6,7 @@
 #ifndef CDEFER_CLANG_LOWER_H
 #define CDEFER_CLANG_LOWER_H
 
-#include "cdefer.h"
+#include "model.h"
 
 #include "llvm/ADT/ArrayRef.h"
 

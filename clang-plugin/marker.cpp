@@ -3,7 +3,7 @@
 // defers with the ranges of their deferred statement and of their scope, and
 // the jumps, case labels and calls the checks and the dump look at.
 //
-// `_Defer` is a macro expanding to (cdefer.h)
+// `_Defer` is a macro expanding to (model.h)
 //     if (sizeof(char)) __asm__(""); else while (!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC))
 // so `_Defer STMT` parses as a loop that never runs inside an `if` that
 // Clang's constant evaluator cannot evaluate; a defer is such a WhileStmt,
@@ -13,7 +13,7 @@
 // macro, so STMT drew the warning in a `.i` (and `(0)`, the sign outside
 // macros, is not one inside them).
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#include "cdefer.h"
+#include "model.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/Basic/Builtins.h"
@@ -43,7 +43,7 @@ bool isMarkerCond(const Expr *Cond) {
   const auto *CE = dyn_cast<CallExpr>(And->getRHS()->IgnoreParenImpCasts());
   if (!CE || CE->getBuiltinCallee() != Builtin::BI__builtin_expect || CE->getNumArgs() != 2)
     return false;
-  // The first argument: the plugin's enumerator (cdefer.h), or 0 in a `.i`
+  // The first argument: the plugin's enumerator (model.h), or 0 in a `.i`
   // made by a plugin from before it existed.
   const Expr *Arg0 = CE->getArg(0)->IgnoreParenImpCasts();
   bool First = false;

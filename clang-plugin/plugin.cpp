@@ -4,7 +4,7 @@
 // the diagnostic filter that turns a file-scope `_Defer` into E8, and the
 // AST consumer that checks and lowers each function before CodeGen sees it.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#include "cdefer.h"
+#include "model.h"
 
 #include "clang/Basic/DiagnosticParse.h"
 #include "compat.h"
@@ -86,7 +86,7 @@ static const std::string MacroDefs[][2] = {
                    cdefer::required::clang + ", " CDEFER_MAGIC_TEXT "))"},
 };
 
-// The declaration the marker needs (cdefer.h): part of the predefines of
+// The declaration the marker needs (model.h): part of the predefines of
 // every compile with the plugin, a `.i` included; never in `-E` output.
 static const std::string PluginRequiredDecl = std::string("enum { ") + cdefer::required::clang + " };\n";
 
@@ -206,7 +206,7 @@ public:
         PendingE8.push_back(Kw);
       return;
     }
-    // `if (c) defer f();`: the marker's own `else` (cdefer.h) is not the
+    // `if (c) defer f();`: the marker's own `else` (model.h) is not the
     // user's; W2 already reports the braceless defer there.
     if (L == DiagnosticsEngine::Warning && Info.getID() == diag::warn_dangling_else && inDeferExpansion(Info))
       return;

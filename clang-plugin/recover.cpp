@@ -4,15 +4,10 @@
 // reports R2/R4/R5/R6 where it is met; R1/R3 are checked once the body is
 // complete (checkResults).  A function that has a named result, or that
 // recovers (cdefer_recover() lexically inside one of its deferred
-// statements, exceptions on), is restructured around its body:
-//
-//     { __cdefer_frame __cdefer_f;                    // recovering only
-//       T __cdefer_res = {0};                         // or the hoisted result r
-//       __cdefer_f.__result = &__cdefer_res;          // recovering only
-//       __cdefer_f.__frame = __builtin_frame_address(0);
-//       if (__builtin_expect(__cdefer_setjmp(&__cdefer_f), 0)) return __cdefer_res;
-//       { BODY }
-//       __cdefer_out: return __cdefer_res; }
+// statements, exceptions on), is restructured around its body: the
+// prologue of the recover ABI (docs/RUNTIME.md section 2, its one
+// description), then `{ BODY }`, then `__cdefer_out: return __cdefer_res;`
+// (the named result r instead of __cdefer_res when there is one).
 //
 // In BODY a named result's `return e;` becomes `{ r = e; goto __cdefer_out; }`
 // (the goto leaves every block, so every reached deferred statement runs
@@ -22,7 +17,7 @@
 // lowered (prepareRecover), so `__cdefer_f` is captured like any local.
 // Functions with neither are not touched.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#include "cdefer.h"
+#include "model.h"
 #include "compat.h"
 
 #include "clang/AST/Attr.h"
@@ -215,8 +210,6 @@ template <typename F> Stmt *rewriteCalls(FunctionModel &M, Stmt *S, bool In, F &
 }
 
 struct Plan {
-  bool Active = false;
-  bool Recovering = false;
   VarDecl *Frame = nullptr;
   VarDecl *Slot = nullptr;   // the hoisted named result or the hidden slot
   bool Named = false;
@@ -363,8 +356,6 @@ bool prepareRecover(FunctionModel &M, Sema &S, const Options &O) {
         ++M.RecoverCalls;
   if (!Named && !Recovering)
     return true;
-  P.Active = true;
-  P.Recovering = Recovering;
   Builder B{S, Ctx, FD, FD->getLocation()};
   QualType RT = FD->getReturnType();
   if (Named) {

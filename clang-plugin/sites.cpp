@@ -11,7 +11,7 @@
 // (`.i`, where the markers are plain tokens) has no such expansions: there
 // every function is walked, as before.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#include "cdefer.h"
+#include "model.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"

@@ -23,7 +23,7 @@
 // section, alias, weak, visibility, used, naked, patchable_function_entry
 // (properties of the user's symbol, not of its code).
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#include "cdefer.h"
+#include "model.h"
 #include "compat.h"
 
 #include "clang/AST/Attr.h"

@@ -25,7 +25,7 @@
 // what is left, correctly: the deferred statements' own calls.
 // docs/DESIGN-clang.md, "Unwinding".
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#include "cdefer.h"
+#include "model.h"
 #include "compat.h"
 
 #include "clang/AST/Attr.h"

@@ -25,7 +25,7 @@
 // used as `(*(T' *)__cdefer_env->x)`, T' its rebuilt type.  At -O2 the
 // sizes are the same values in registers as in the enclosing function.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#include "cdefer.h"
+#include "model.h"
 #include "compat.h"
 
 #include "clang/AST/Attr.h"

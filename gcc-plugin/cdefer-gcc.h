@@ -124,8 +124,8 @@ bool defer_body_braced (location_t loc);
 location_t return_keyword_location (tree t);
 
 /* checks.cc: diagnose; every defer involved in an error is replaced by an
-   empty statement.  Returns the number of errors.  */
-int check_function (tree fndecl, tree *body);
+   empty statement (the caller asks seen_error () whether there was one).  */
+void check_function (tree fndecl, tree *body);
 
 /* lower.cc: replace every marker by TRY_FINALLY_EXPR or its statement.  */
 enum lowered_kind

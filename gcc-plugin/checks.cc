@@ -141,7 +141,6 @@ checker::report (int d, location_t loc, msg id, const char *arg)
     emit (id, user_location (loc), {where});
   emit (msg::N1, rec.loc);
   rec.bad = true;
-  errors++;
 }
 
 int
@@ -255,7 +254,6 @@ checker::enter_defer (tree *slot, tree marker)
       emit (msg::E10, user_location (EXPR_LOCATION (first)));
       emit (msg::N1, defers[d].loc);
       defers[d].bad = true;
-      errors++;
       return;
     }
   /* (After an error in the defer the front end may have dropped what was
@@ -473,7 +471,7 @@ checker::walk (tree *tp)
 
 } // namespace checks
 
-int
+void
 check_function (tree, tree *body)
 {
   checks::checker c;
@@ -484,7 +482,6 @@ check_function (tree, tree *body)
   for (checks::defer_rec &d : c.defers)
     if (d.bad)
       *d.slot = build_empty_stmt (d.loc);
-  return c.errors;
 }
 
 } // namespace cdefer

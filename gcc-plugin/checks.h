@@ -59,7 +59,6 @@ struct checker
   std::vector<goto_rec> computed_gotos;   /* label: NULL */
   std::vector<asm_goto_rec> asm_gotos;
   std::vector<tree> address_taken;         /* labels of &&L, in order */
-  int errors = 0;
 
   void walk (tree *tp);
   void walk_list (tree list);

@@ -19,7 +19,6 @@
 
 /* Both 11 and 12 build C loops as FOR_STMT/WHILE_STMT/DO_STMT and switches
    as SWITCH_STMT (c-family codes) and lower them in c_genericize, after
-   PLUGIN_PRE_GENERICIZE.  GCC 11 still had them in c-family too.  */
-#define CDEFER_HAVE_C_LOOP_STMTS 1
+   PLUGIN_PRE_GENERICIZE: the checks and the lowering see them on both.  */
 
 #endif

@@ -10,7 +10,8 @@
  *     s1; TRY_FINALLY_EXPR (s2; ...; sn;  ,  STMT)
  *
  * which is what the C front end itself builds for a variable with
- * __attribute__((cleanup)) (push_cleanup/CLEANUP_STMT): the gimplifier and
+ * __attribute__((cleanup)) (c-typeck.cc push_cleanup: a TRY_FINALLY_EXPR whose
+ * try body is the rest of the block; CLEANUP_STMT is C++'s): the gimplifier and
  * tree-eh then route every exit of s2..sn (fall-off, return after the value
  * is computed, break, continue, goto, and with -fexceptions unwinding)
  * through STMT.  A marker that is not in a list (the braceless body of an

@@ -22,9 +22,6 @@
 
 int plugin_is_GPL_compatible;
 
-/* Present only in cc1.  */
-extern cpp_reader *parse_in __attribute__ ((weak));
-
 namespace cdefer {
 
 bool opt_unwind = true;

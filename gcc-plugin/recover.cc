@@ -10,19 +10,14 @@
  * and nothing is done but warning W4 at each such recover() (it can never
  * succeed).  For F, at PLUGIN_PRE_GENERICIZE:
  *
- *   before the defer lowering (plan_recover):
- *     cdefer_recover()  ->  __cdefer_recover_in(&__cdefer_f)   (those calls only)
- *     defer S;          ->  defer { S; __atomic_signal_fence(SEQ_CST); }
- *                           (every defer of F: the __CDEFER_BARRIER())
- *   after it (finish_recover), in F's outermost block:
- *     __cdefer_frame __cdefer_f;            T __cdefer_res;   (or F's named result)
- *     __cdefer_res = {0};
- *     __cdefer_f.__result = &__cdefer_res;  (NULL for void F)
- *     __cdefer_f.__frame = __builtin_frame_address (0);
- *     if (__builtin_expect (__cdefer_setjmp (&__cdefer_f), 0))
- *       return __cdefer_res;                (`return;` for void F)
- *     ... the body, whose `return e;` are now
- *         `__cdefer_res = e; goto L;` ... `L: return __cdefer_res;` (result.cc)
+ *   before the defer lowering (plan_recover): those recover() calls become
+ *     __cdefer_recover_in (&__cdefer_f), and every defer S of F gets the
+ *     barrier (an __atomic_signal_fence (SEQ_CST) after S);
+ *   after it (finish_recover): the prologue, in F's outermost block, and
+ *     the rewritten returns (`__cdefer_res = e; goto L;` ... `L: return
+ *     __cdefer_res;`, result.cc).
+ * The prologue, the returns and the barrier are the recover ABI, written
+ * once in docs/RUNTIME.md section 2.
  *
  * A named result `cdefer_result T r = init;` is the slot itself: it is
  * zeroed with the prologue and its declaration becomes `r = init;` where

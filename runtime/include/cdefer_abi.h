@@ -2,20 +2,10 @@
  *
  * Not for users: <cdefer.h> includes it when the plugin is loaded
  * (__CDEFER__), and the plugins emit code against these names.  The
- * contract, in full, is docs/RUNTIME.md "The recover ABI"; in short, for a
- * function F that calls recover() (cdefer_recover()) lexically inside one of
- * its deferred statements, the plugin emits
- *
- *     __cdefer_frame __cdefer_f;               // F's recovery frame
- *     T __cdefer_res = {0};                    // or F's named result, hoisted
- *     __cdefer_f.__result = &__cdefer_res;     // (NULL for void F)
- *     __cdefer_f.__frame = __builtin_frame_address(0);
- *     if (__builtin_expect(__cdefer_setjmp(&__cdefer_f), 0))
- *         return __cdefer_res;                 // recovered: F returns
- *     ...
- *     each `return e;`  ->  __cdefer_res = e; <deferred code>; return __cdefer_res;
- *     each such recover()  ->  __cdefer_recover_in(&__cdefer_f)
- *     each deferred statement S of F  ->  { S; __CDEFER_BARRIER(); }
+ * contract -- the prologue the plugin gives a function that calls recover()
+ * in one of its deferred statements, the rewrite of its returns and of those
+ * calls, the barrier after each deferred statement -- is written once, in
+ * docs/RUNTIME.md section 2 ("The recover ABI").
  *
  * ABI version 1.
  * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

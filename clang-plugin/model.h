@@ -1,4 +1,4 @@
-// cdefer.h - the Clang plugin's shared declarations: plugin options, the
+// model.h - the Clang plugin's shared declarations: plugin options, the
 // per-function model of the defers found in a body (FunctionModel) and the
 // entry points of each stage.  Stages, one file each:
 //   marker.cpp  recognise `_Defer` markers and number the body (FunctionModel)
@@ -13,8 +13,8 @@
 //   sites.cpp   which functions can hold a defer (the `_Defer` expansions seen)
 //   plugin.cpp  options, predefined macros, pragma, diagnostics, the action
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-#ifndef CDEFER_CLANG_CDEFER_H
-#define CDEFER_CLANG_CDEFER_H
+#ifndef CDEFER_CLANG_MODEL_H
+#define CDEFER_CLANG_MODEL_H
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -140,8 +140,9 @@ struct FunctionModel {
 bool isMarkerCond(const clang::Expr *Cond);
 bool buildModel(clang::FunctionDecl *FD, clang::SourceManager &SM, FunctionModel &M);
 
-// checks.cpp: returns false when an error was reported.
-bool checkFunction(FunctionModel &M, clang::DiagnosticsEngine &D, clang::SourceManager &SM);
+// checks.cpp: reports every error and warning of M (the caller asks the
+// DiagnosticsEngine whether an error occurred).
+void checkFunction(FunctionModel &M, clang::DiagnosticsEngine &D, clang::SourceManager &SM);
 
 // lower.cpp: lowers every defer of M; Emit receives each synthesized function.
 bool lowerFunction(FunctionModel &M, clang::Sema &S, const Options &O,

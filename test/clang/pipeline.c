@@ -33,4 +33,4 @@ int main(void)
 // IR: call void @__cdefer_fn_
 // OUT: deferred n = 2
 // OUT-NEXT: f() = 20
-// BARE: preprocess_two_step.c:20:{{[0-9]+}}: error: use of undeclared identifier 'cdefer_requires_plugin__fplugin_cdefer_clang_so'
+// BARE: pipeline.c:20:{{[0-9]+}}: error: use of undeclared identifier 'cdefer_requires_plugin__fplugin_cdefer_clang_so'
