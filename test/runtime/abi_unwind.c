@@ -12,14 +12,14 @@
 // RUN: sh -c '%run %t.gcc2 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
 // RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
 // RUN: %FileCheck --check-prefix=ERR %s <%t.err
-// RUN: clang-19 %clang-target -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang19
-// RUN: sh -c '%run %t.clang19 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
-// RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
-// RUN: %FileCheck --check-prefix=ERR %s <%t.err
-// RUN: clang-22 %clang-target -std=c11 -O0 -g -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clang22
-// RUN: sh -c '%run %t.clang22 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s
-// RUN: %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out
-// RUN: %FileCheck --check-prefix=ERR %s <%t.err
+// RUN: %if clang-plugin %{ %bare-clang -std=c11 -O2 -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clangO2 %}
+// RUN: %if clang-plugin %{ sh -c '%run %t.clangO2 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s %}
+// RUN: %if clang-plugin %{ %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out %}
+// RUN: %if clang-plugin %{ %FileCheck --check-prefix=ERR %s <%t.err %}
+// RUN: %if clang-plugin %{ %bare-clang -std=c11 -O0 -g -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.clangO0 %}
+// RUN: %if clang-plugin %{ sh -c '%run %t.clangO0 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=EXIT %s %}
+// RUN: %if clang-plugin %{ %FileCheck --check-prefix=OUT --match-full-lines %s <%t.out %}
+// RUN: %if clang-plugin %{ %FileCheck --check-prefix=ERR %s <%t.err %}
 //
 // CDEFER_TRACEBACK=crash: the same report, then abort() (134 = 128 + SIGABRT).
 // RUN: sh -c 'CDEFER_TRACEBACK=crash %run %t.gcc2 >%t.out 2>%t.err; echo "exit=$?"' | %FileCheck --check-prefix=CRASH %s
