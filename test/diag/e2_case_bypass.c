@@ -1,10 +1,7 @@
 // E2 (docs/DIAGNOSTICS.md, SPEC 3 constraints): a case or default label inside
 // the scope of a defer whose switch is outside that scope is an error at the
 // case/default keyword, with a note at the defer.
-// RUN: not %cc -fsyntax-only %s 2>&1 | %FileCheck --check-prefixes=%prefixes --allow-unused-prefixes %s \
-// RUN:   --implicit-check-not=error: --implicit-check-not=warning: --implicit-check-not=note: \
-// RUN:   --implicit-check-not="internal compiler error" --implicit-check-not="Segmentation fault" \
-// RUN:   --implicit-check-not="PLEASE submit" --implicit-check-not="Stack dump"
+// RUN: not %cc -fsyntax-only %s 2>&1 | %check-diags
 #include <stddefer.h>
 #include <stdio.h>
 

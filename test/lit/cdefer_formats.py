@@ -27,7 +27,10 @@ VariantShTest (test/diag/, test/runtime/): ordinary RUN lines, run once per
 plugin with %cc (the plugin compiler command), %cc-name (gcc or clang) and
 %prefixes (CHECK,GCC or CHECK,CLANG for FileCheck --check-prefixes),
 %flto (-flto, plus what the target's Clang LTO link needs: cross.py), and
-the plugin's options %dump and %unwind-off, spelled for that plugin.
+the plugin's options %dump and %unwind-off, spelled for that plugin;
+%check-diags (FileCheck of this file with %prefixes, no other error,
+warning or note, no crash) and %no-crash-checks (the crash messages that
+no FileCheck of a compile may pass over).
 `// ONLY: gcc` limits a file to one plugin.  `// NO-PLUGIN: why` makes a
 file one test, variant `plain`, that runs whether or not a plugin was built
 (its RUN lines name their compilers themselves; %cc is not available).
@@ -179,7 +182,8 @@ class VariantShTest(_VariantFormat):
         old_gcc = _too_old_gcc(d, tc) if test.variant == "gcc" else None
         if old_gcc:
             return lit.Test.Result(lit.Test.UNSUPPORTED, old_gcc)
-        subs = [("%cc-name", test.variant),
+        subs = [("%check-diags", CHECK_DIAGS), ("%no-crash-checks", NO_CRASH_CHECKS),
+                ("%cc-name", test.variant),
                 ("%cc", cc),
                 ("%flto", " ".join(w for w in ("-flto", tc.clang_lto if test.variant == "clang" else "") if w)),
                 ("%prefixes", "CHECK," + test.variant.upper()),
@@ -187,6 +191,17 @@ class VariantShTest(_VariantFormat):
                 ("%unwind-off", PLUGIN_ARG[test.variant] % "unwind=off")]
         return lit.TestRunner.executeShTest(test, litConfig, False, extra_substitutions=subs)
 
+
+# What a crashing compiler prints: no FileCheck of a compile's output may
+# pass over one (%no-crash-checks).
+NO_CRASH_CHECKS = ('--implicit-check-not="internal compiler error" '
+                   '--implicit-check-not="Segmentation fault" '
+                   '--implicit-check-not="PLEASE submit" --implicit-check-not="Stack dump"')
+# %check-diags: FileCheck this file's CHECK and plugin lines against the
+# diagnostics on stdin, and allow no other error, warning or note.
+CHECK_DIAGS = ("%FileCheck --check-prefixes=%prefixes --allow-unused-prefixes %s "
+               "--implicit-check-not=error: --implicit-check-not=warning: "
+               "--implicit-check-not=note: " + NO_CRASH_CHECKS)
 
 # How each plugin takes an option of common/names.def (%dump, %unwind-off).
 PLUGIN_ARG = {"gcc": "-fplugin-arg-cdefer-gcc-%s",
