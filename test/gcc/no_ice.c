@@ -1,38 +1,7 @@
 // No input, valid or not, crashes the compiler (SPEC 3): every case below
 // is an error and compiles to a diagnostic, never an internal compiler error.
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=1 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=1 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=2 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=2 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=3 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=3 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=4 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=4 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=5 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=5 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=6 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=6 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=7 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=7 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=8 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=8 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=9 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=9 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=10 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=10 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=11 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=11 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=12 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=12 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=13 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=13 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=14 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=14 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=15 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=15 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -fsyntax-only -DCASE=16 %s 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// RUN: not %gcc-plugin-cc -O2 -c -DCASE=16 %s -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not="internal compiler error" --implicit-check-not="confused by earlier errors" --implicit-check-not="Segmentation"
-// CHECK: error:
+// Every case is compiled with -fsyntax-only and with -O2 -c (Inputs/each_case_is_error.sh).
+// RUN: sh %S/Inputs/each_case_is_error.sh "%gcc-plugin-cc" %s 16
 
 #if CASE == 1 /* _Defer at end of file */
 int f(void) { _Defer
