@@ -43,6 +43,10 @@ bool mayFallThrough(const Stmt *S) {
   return true;
 }
 
+// Nothing after D in its block (or a braceless D, its own block): it runs
+// where it stands, at the end of that block.
+bool scopeEmpty(const Defer &D) { return !D.Block || D.Index + 1 >= D.Block->size(); }
+
 std::string lowering(const Defer &D) {
   switch (D.How) {
   case Defer::Lowered::Cleanup: {
@@ -63,7 +67,7 @@ std::string lowering(const Defer &D) {
 
 void noteScopeEnds(FunctionModel &M) {
   for (Defer &D : M.Defers)
-    D.EndReached = !D.Block || D.Index + 1 >= D.Block->size() || mayFallThrough(D.Block->body_back());
+    D.EndReached = scopeEmpty(D) || mayFallThrough(D.Block->body_back());
 }
 
 void dumpFunction(const FunctionModel &M, SourceManager &SM, const Options &O) {
@@ -84,9 +88,7 @@ void dumpFunction(const FunctionModel &M, SourceManager &SM, const Options &O) {
                     const std::string &Label = "") {
       OS << dump::exit_line(Depth, K, L.isValid() ? locText(SM, SM.getFileLoc(L)) : "", Label);
     };
-    // Nothing after it in its block (or a braceless defer, its own block):
-    // it runs where it stands, at the end of that block.
-    if (!D.Block || D.Index + 1 >= D.Block->size()) {
+    if (scopeEmpty(D)) {
       Exit(dump::exit_kind::END_OF_BLOCK);
       continue;
     }

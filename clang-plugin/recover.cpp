@@ -346,14 +346,11 @@ bool prepareRecover(FunctionModel &M, Sema &S, const Options &O) {
         if (!Recovering)
           FirstRecover = CE->getBeginLoc();
         Recovering = true;
+        ++M.RecoverCalls;
       } else
         report(S.getDiagnostics(), S.getSourceManager(), CE->getBeginLoc(), msg::W4, {});
     }
   M.NamedResult = Named;
-  if (Recovering)
-    for (CallExpr *CE : M.Calls)
-      if (isRecoverCall(CE) && M.innermostBody(CE))
-        ++M.RecoverCalls;
   if (!Named && !Recovering)
     return true;
   Builder B{S, Ctx, FD, FD->getLocation()};
