@@ -1,14 +1,17 @@
 // checks.cpp - the constraints of SPEC section 3 that Clang itself cannot see
-// (the marker is an ordinary loop to Sema): jumps into a defer's scope or its
-// deferred statement (E1, E2, E3), jumps out of a deferred statement (E4-E7,
-// E7c: a computed goto whose every target is inside its own deferred
-// statement is fine), asm gotos, labelled deferred statements (E10), setjmp-family calls in a deferred
-// statement (E11), and the warnings W1 (empty deferred statement) and W2
-// (braceless defer) and W3 (recover() outside a deferred statement).
-// Texts: docs/DIAGNOSTICS.md.
+// (the marker is an ordinary loop to Sema).  Each statement gets the path of
+// regions it lies in (a defer's scope, its deferred statement), and jumps
+// are judged on paths by common/jumps.h, the rules the GCC plugin uses too:
+// gotos (E1, E3, E7), case labels (E2, E3c), computed gotos (E7c-E7f), asm
+// gotos (E7g).  From the model directly: return/break/continue leaving a
+// deferred statement (E4-E6), labelled deferred statements (E10),
+// setjmp-family calls in one (E11), label addresses across one (X5), and
+// the warnings W1 (empty deferred statement), W2 (braceless defer), W3
+// (recover() outside a deferred statement).  Texts: docs/DIAGNOSTICS.md.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "model.h"
 #include "compat.h"
+#include "../common/jumps.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
@@ -38,11 +41,30 @@ const char *bracelessKeyword(const Defer &D) {
   return nullptr;
 }
 
+/// The checks of one function, in the shape of Clang's JumpDiagnostics and
+/// the GCC plugin's checks.cc: the model's defers give every statement the
+/// path of regions it lies in (a defer's scope, its deferred statement:
+/// common/jumps.h), and each kind of jump is judged on the paths of the jump
+/// and of its target by the rules both plugins share.
 struct Checker {
   FunctionModel &M;
   DiagnosticsEngine &Diags;
   SourceManager &SM;
   const LangOptions &LangOpts;
+  /// Cases already reported as a labelled deferred statement (E10).
+  llvm::DenseSet<const SwitchCase *> Reported;
+
+  void run() {
+    checkDeferredStatements();
+    checkJumps();
+    checkComputedGotos();
+    checkAsmGotos();
+    checkLabelAddresses();
+    checkCases();
+    checkCalls();
+    for (Stmt *S : M.Unsupported)
+      report(Diags, SM, S->getBeginLoc(), msg::X3, {});
+  }
 
   void error(SourceLocation At, msg Id, std::initializer_list<std::string> Args, Defer *D) {
     report(Diags, SM, At, Id, Args, D);
@@ -50,9 +72,48 @@ struct Checker {
       D->Bad = true;
   }
   std::string at(const Defer &D) { return locText(SM, D.Kw); }
+  /// Reports verdict V (if it is an error) at At for the jump to label Name.
+  void judged(jumps::verdict V, SourceLocation At, StringRef Name) {
+    if (V.error())
+      error(At, V.id, {Name.str(), at(M.Defers[V.defer])}, &M.Defers[V.defer]);
+  }
 
-  void run() {
-    llvm::DenseSet<const SwitchCase *> Reported;
+  /// The regions statement number N lies in, outermost first.  The ranges of
+  /// one body nest, so sorting by start (the longer first) orders them.
+  jumps::path pathOf(unsigned N) const {
+    struct Entry {
+      Range R;
+      int Region;
+    };
+    llvm::SmallVector<Entry, 8> In;
+    for (unsigned D = 0; D < M.Defers.size(); ++D) {
+      const Defer &Df = M.Defers[D];
+      if (Df.BodyR.contains(N))
+        In.push_back({Df.BodyR, jumps::region(D, jumps::STMT)});
+      else if (Df.ScopeR.contains(N))
+        In.push_back({Df.ScopeR, jumps::region(D, jumps::SCOPE)});
+    }
+    std::stable_sort(In.begin(), In.end(), [](const Entry &A, const Entry &B) {
+      return A.R.Begin != B.R.Begin ? A.R.Begin < B.R.Begin : A.R.End > B.R.End;
+    });
+    jumps::path P;
+    for (const Entry &E : In)
+      P.push_back(E.Region);
+    return P;
+  }
+  /// The path of the statement of label L, or false when L is not in the body.
+  bool labelPath(const LabelDecl *LD, jumps::path &P) const {
+    const LabelStmt *L = LD ? LD->getStmt() : nullptr;
+    unsigned PL = L ? M.pre(L) : ~0u;
+    if (PL == ~0u)
+      return false;
+    P = pathOf(PL);
+    return true;
+  }
+
+  /// E10 (a labelled deferred statement), W1 (an empty one), W2 (a braceless
+  /// defer as the body of if/else/for/while/do/switch).
+  void checkDeferredStatements() {
     for (Defer &D : M.Defers) {
       Stmt *B = D.Body;
       if (!B)
@@ -71,10 +132,12 @@ struct Checker {
       if (const char *Kw = bracelessKeyword(D))
         report(Diags, SM, D.Kw, msg::W2, {Kw});
     }
+  }
 
+  /// return, break and continue leaving a deferred statement (E4, E5, E6);
+  /// gotos leaving one (E7) or entering a scope or a deferred statement (E1, E3).
+  void checkJumps() {
     for (Stmt *J : M.Jumps) {
-      unsigned PJ = M.pre(J);
-      // Jumps out of a deferred statement.
       if (Defer *D = M.innermostBody(J)) {
         if (auto *R = dyn_cast<ReturnStmt>(J)) {
           error(R->getReturnLoc(), msg::E4, {at(*D)}, D);
@@ -90,90 +153,73 @@ struct Checker {
           }
           continue;
         }
-        if (auto *IG = dyn_cast<IndirectGotoStmt>(J)) {
-          // Fine when every label whose address is taken lies in D's
-          // deferred statement and enters no deferred statement the goto is
-          // not in: the jump cannot leave D's statement (E7c otherwise).
-          bool Stays = !M.AddrLabels.empty();
-          for (AddrLabelExpr *AL : M.AddrLabels) {
-            LabelStmt *L = AL->getLabel() ? AL->getLabel()->getStmt() : nullptr;
-            unsigned PL = L ? M.pre(L) : ~0u;
-            if (PL == ~0u || !D->BodyR.contains(PL)) {
-              Stays = false;
-              break;
-            }
-            for (Defer &E : M.Defers)
-              if (E.BodyR.contains(PL) && !E.BodyR.contains(PJ))
-                Stays = false;
-          }
-          if (!Stays)
-            error(IG->getGotoLoc(), msg::E7c, {at(*D)}, D);
-          continue;
-        }
-        if (auto *G = dyn_cast<GotoStmt>(J)) {
-          LabelStmt *L = G->getLabel() ? G->getLabel()->getStmt() : nullptr;
-          if (L && !D->BodyR.contains(M.pre(L))) {
-            error(G->getGotoLoc(), msg::E7, {G->getLabel()->getName().str(), at(*D)}, D);
-            continue;
-          }
-        }
       }
-      // Jumps into a deferred statement or a defer's scope.
       auto *G = dyn_cast<GotoStmt>(J);
-      if (!G || !G->getLabel())
+      jumps::path LP;
+      if (G && labelPath(G->getLabel(), LP))
+        judged(jumps::judge_goto(pathOf(M.pre(G)), LP), G->getGotoLoc(),
+               G->getLabel()->getName());
+    }
+  }
+
+  /// Computed gotos: one in a deferred statement may not leave it (E7c); and
+  /// since Clang runs no cleanup on an indirect branch, none may reach a
+  /// label whose address is taken across a defer's scope or into a deferred
+  /// statement (E7d, E7e, E7f).
+  void checkComputedGotos() {
+    std::vector<jumps::path> Targets;
+    std::vector<const LabelDecl *> Names;
+    for (AddrLabelExpr *AL : M.AddrLabels) {
+      jumps::path P; // a label outside the body: the function's top level
+      labelPath(AL->getLabel(), P);
+      Targets.push_back(P);
+      Names.push_back(AL->getLabel());
+    }
+    for (Stmt *J : M.Jumps) {
+      auto *IG = dyn_cast<IndirectGotoStmt>(J);
+      if (!IG)
         continue;
-      LabelStmt *L = G->getLabel()->getStmt();
-      if (!L || M.pre(L) == ~0u)
+      jumps::path JP = pathOf(M.pre(IG));
+      int Left = jumps::computed_goto_leaves_stmt(JP, Targets);
+      if (Left >= 0) {
+        error(IG->getGotoLoc(), msg::E7c, {at(M.Defers[Left])}, &M.Defers[Left]);
         continue;
-      unsigned PL = M.pre(L);
-      for (Defer &D : M.Defers) {
-        if (D.BodyR.contains(PL) && !D.BodyR.contains(PJ)) {
-          error(G->getGotoLoc(), msg::E3, {G->getLabel()->getName().str(), at(D)}, &D);
-          break;
-        }
-        if (D.ScopeR.contains(PL) && !D.ScopeR.contains(PJ) && !D.BodyR.contains(PJ)) {
-          error(G->getGotoLoc(), msg::E1, {G->getLabel()->getName().str(), at(D)}, &D);
+      }
+      for (size_t I = 0; I < Targets.size(); ++I) {
+        jumps::path LP;
+        if (!labelPath(Names[I], LP))
+          continue;
+        jumps::verdict V = jumps::judge_computed_goto(JP, LP);
+        if (V.error()) {
+          judged(V, IG->getGotoLoc(), Names[I]->getName());
           break;
         }
       }
     }
+  }
 
-    // asm goto: Clang branches straight to the label, never through cleanups,
-    // so it may neither enter nor leave a defer's scope or deferred statement.
+  /// asm goto: Clang branches straight to the label, never through cleanups,
+  /// so it may neither enter nor leave a defer's scope or deferred statement.
+  void checkAsmGotos() {
     for (GCCAsmStmt *A : M.AsmGotos) {
-      unsigned PA = M.pre(A);
+      jumps::path AP = pathOf(M.pre(A));
       for (unsigned I = 0, E = A->getNumLabels(); I != E; ++I) {
         LabelDecl *LD = A->getLabelExpr(I)->getLabel();
-        LabelStmt *L = LD ? LD->getStmt() : nullptr;
-        if (!L || M.pre(L) == ~0u)
+        jumps::path LP;
+        if (!labelPath(LD, LP))
           continue;
-        unsigned PL = M.pre(L);
-        std::string Name = LD->getName().str();
-        for (Defer &D : M.Defers) {
-          bool InBody = D.BodyR.contains(PA), LInBody = D.BodyR.contains(PL);
-          if (InBody && !LInBody) {
-            error(A->getAsmLoc(), msg::E7, {Name, at(D)}, &D);
-            break;
-          }
-          if (!InBody && LInBody) {
-            error(A->getAsmLoc(), msg::E3, {Name, at(D)}, &D);
-            break;
-          }
-          if (D.ScopeR.contains(PL) && !D.ScopeR.contains(PA) && !InBody) {
-            error(A->getAsmLoc(), msg::E1, {Name, at(D)}, &D);
-            break;
-          }
-          if (D.ScopeR.contains(PA) && !D.ScopeR.contains(PL)) {
-            error(A->getAsmLoc(), msg::E7g, {Name, at(D)}, &D);
-            break;
-          }
+        jumps::verdict V = jumps::judge_asm_goto(AP, LP, M.Defers.size());
+        if (V.error()) {
+          judged(V, A->getAsmLoc(), LD->getName());
+          break;
         }
       }
     }
+  }
 
-    // Label addresses (&&L) and computed gotos: a label address may not cross a
-    // deferred statement, and a computed goto may not enter or leave a defer's
-    // scope (Clang runs no cleanups on an indirect branch).
+  /// X5: a label's address may not be taken across a deferred statement
+  /// (the statement becomes a function of its own).
+  void checkLabelAddresses() {
     for (AddrLabelExpr *AL : M.AddrLabels) {
       LabelStmt *L = AL->getLabel() ? AL->getLabel()->getStmt() : nullptr;
       if (!L || M.pre(L) == ~0u)
@@ -185,48 +231,31 @@ struct Checker {
           break;
         }
       }
-      for (Stmt *J : M.Jumps) {
-        auto *IG = dyn_cast<IndirectGotoStmt>(J);
-        if (!IG)
-          continue;
-        unsigned PJ = M.pre(IG);
-        for (Defer &D : M.Defers) {
-          if (D.BodyR.contains(PJ))
-            continue; // E7c already
-          if (D.ScopeR.contains(PL) != D.ScopeR.contains(PJ)) {
-            // docs/DIAGNOSTICS.md E7d / E7f, the GCC plugin's wording.
-            error(IG->getGotoLoc(), D.ScopeR.contains(PJ) ? msg::E7f : msg::E7d,
-                  {AL->getLabel()->getName().str(), at(D)}, &D);
-            break;
-          }
-        }
-      }
     }
+  }
 
+  /// case and default labels entering a scope or a deferred statement (E2, E3c).
+  void checkCases() {
     for (SwitchCase *SC : M.Cases) {
       if (Reported.count(SC))
         continue;
       SwitchStmt *SW = M.SwitchOf.lookup(SC);
       if (!SW)
         continue;
-      unsigned PC = M.pre(SC), PS = M.pre(SW);
-      std::string What = isa<CaseStmt>(SC) ? "case" : "default";
-      for (Defer &D : M.Defers) {
-        if (D.BodyR.contains(PC) && !D.BodyR.contains(PS)) {
-          error(SC->getKeywordLoc(), msg::E3c, {What, at(D)}, &D);
-          break;
-        }
-        if (D.ScopeR.contains(PC) && !D.ScopeR.contains(PS) && !D.BodyR.contains(PS)) {
-          error(SC->getKeywordLoc(), msg::E2, {What, at(D)}, &D);
-          break;
-        }
-      }
+      jumps::verdict V = jumps::judge_case(pathOf(M.pre(SW)), pathOf(M.pre(SC)));
+      if (V.error())
+        error(SC->getKeywordLoc(), V.id, {isa<CaseStmt>(SC) ? "case" : "default",
+                                          at(M.Defers[V.defer])},
+              &M.Defers[V.defer]);
     }
+  }
 
+  /// E11 (a setjmp-family call in a deferred statement) and W3 (recover()
+  /// outside every deferred statement).
+  void checkCalls() {
     for (CallExpr *CE : M.Calls) {
       Defer *D = M.innermostBody(CE);
       if (!D) {
-        // W3: recover() only means something directly in a deferred statement.
         if (isRecoverCall(CE))
           report(Diags, SM, CE->getBeginLoc(), msg::W3, {});
         continue;
@@ -245,10 +274,6 @@ struct Checker {
           Written = Name.str();
         error(L, msg::E11, {Written, at(*D)}, D);
       }
-    }
-
-    for (Stmt *S : M.Unsupported) {
-      report(Diags, SM, S->getBeginLoc(), msg::X3, {});
     }
   }
 };

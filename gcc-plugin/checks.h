@@ -6,11 +6,17 @@
 #define CDEFER_GCC_CHECKS_H
 
 #include "cdefer-gcc.h"
+#include "../common/jumps.h"
 
 namespace cdefer {
 namespace checks {
 
-enum region_kind { SCOPE = 0, STMT = 1 };
+using jumps::region_kind;
+using jumps::SCOPE;
+using jumps::STMT;
+using jumps::region_defer;
+using jumps::region_of;
+using jumps::shared_regions;
 
 struct defer_rec
 {
@@ -70,23 +76,9 @@ struct checker
   void check_call (tree t);
   void check_gotos ();
   void check_computed_gotos ();
-  bool computed_goto_leaves_stmt (const goto_rec &g);
+  void judged (jumps::verdict v, location_t loc, tree label);
   void check_asm_gotos ();
 };
-
-inline int region_defer (int r) { return r / 2; }
-inline region_kind region_of (int r) { return (region_kind) (r % 2); }
-
-/* How many outer regions a jump (its region path A) and its label (B)
-   share: the regions past that in A are left, those in B entered.  */
-inline size_t
-shared_regions (const std::vector<int> &a, const std::vector<int> &b)
-{
-  size_t p = 0;
-  while (p < a.size () && p < b.size () && a[p] == b[p])
-    p++;
-  return p;
-}
 
 } // namespace checks
 } // namespace cdefer

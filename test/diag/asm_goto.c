@@ -79,3 +79,21 @@ void within(int c)
 end:
     puts("end");
 }
+
+// One error for one asm goto, at its first label that crosses a defer: the
+// second label leaves the same scope.
+void two_labels_out(int c)
+{
+    {
+        defer puts("deferred");
+        if (c)
+            // CHECK: {{.*}}asm_goto.c:[[@LINE+1]]:13: error: asm goto to label 'first' would leave the scope of the defer at {{.*}}asm_goto.c:[[@LINE-2]]:9 without running it{{$}}
+            asm goto("" :::: first, second);
+        // CHECK: {{.*}}asm_goto.c:[[@LINE-4]]:9: note: defer statement is here
+        puts("body");
+    }
+first:
+    puts("first");
+second:
+    puts("second");
+}
