@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# bench/compile_instr.py - the Clang plugin's compile cost in instructions
+# (callgrind on clang -cc1), run by hand; not part of bench/run.sh.
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """bench/compile_instr.py - the Clang plugin's compile cost in instructions,
 from one run: callgrind on `clang -cc1` (the command `clang -###` prints),
@@ -17,7 +19,8 @@ summed Ir, so the figures repeat on a loaded machine where seconds do not.
       the split of one callgrind output: plugin, Sema/parse, CodeGen, LLVM
       optimisation, back end (inclusive Ir of their entry points).
 
-Options: --clang PATH (default clang-22), --so PATH (default build/cdefer-clang.so),
+Options: --build-dir DIR (default build/: the Clang its CMakeCache.txt names
+and DIR/cdefer-clang.so), --clang PATH, --so PATH (override those two),
 --keep DIR (keep the callgrind outputs for `profile`), --json FILE.
 Every run is under `nice -n 10`, with a time limit (--timeout, s)."""
 import argparse
@@ -32,7 +35,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(HERE, 'src'))
+sys.path.insert(0, HERE)
+from cdefer_bench.toolchain import Toolchain  # noqa: E402  (also puts bench/src on sys.path)
 import gen  # noqa: E402
 
 INC = os.path.join(ROOT, 'runtime', 'include')
@@ -165,8 +169,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('what', choices=['heavy', 'scaling', 'profile'])
     ap.add_argument('file', nargs='?')
-    ap.add_argument('--clang', default='/usr/lib/llvm-22/bin/clang')
-    ap.add_argument('--so', default=os.path.join(ROOT, 'build', 'cdefer-clang.so'))
+    ap.add_argument('--build-dir', default=os.path.join(ROOT, 'build'))
+    ap.add_argument('--clang', default=None, help='default: the Clang of BUILD/CMakeCache.txt (Clang_DIR)')
+    ap.add_argument('--so', default=None, help='default: BUILD/cdefer-clang.so')
     ap.add_argument('--funcs', type=int, default=200)
     ap.add_argument('--opt', default='-O0,-O2')
     ap.add_argument('--ns', default='250,500,1000,2000')
@@ -179,6 +184,11 @@ def main():
     a.only = [k for k in a.only.split(',') if k]
     if a.what == 'profile':
         return profile(a)
+    tc = Toolchain(a.build_dir)
+    a.clang = a.clang or tc.clang
+    a.so = a.so or tc.clang_so
+    if not a.clang:
+        ap.error('no Clang in %s/CMakeCache.txt (Clang_DIR): give --build-dir or --clang' % a.build_dir)
     a.keep = a.keep or tempfile.mkdtemp(prefix='cdefer-instr-')
     os.makedirs(a.keep, exist_ok=True)
     out = heavy(a) if a.what == 'heavy' else scaling(a)

@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # bench/run.sh - build and measure every cdefer benchmark, write
-# docs/PERFORMANCE.md and its charts (docs/img/*.png).
+# docs/PERFORMANCE.md and its charts (docs/img/*.png): installs the Debian
+# packages the harness needs, then runs bench/bench.py with the arguments.
 #
 #   bench/run.sh            full run (~45 min on 2 busy shared cores)
 #   bench/run.sh --quick    fewer repetitions, smaller ranges (~5-8 min)
 #   bench/run.sh --only part1,part4     re-measure some parts, keep the rest
 #   bench/run.sh --report-only          rewrite the report from bench/out/results.json
-#   bench/run.sh --build    first build the project (cmake -B build && cmake --build build)
+#   bench/run.sh --build-dir DIR        measure the build tree DIR (default build/)
+#   bench/run.sh --clang19-build DIR    the Clang 19 tree (default BUILD/matrix/clang-19)
+#   bench/run.sh --out DIR              results and build products in DIR (default bench/out),
+#                                       report in DIR/PERFORMANCE.md (or --report FILE)
+#   bench/run.sh --build    first build the project (cmake -B BUILD && cmake --build BUILD)
 #
-# It uses the plugins and runtime found in build/ (build/cdefer-gcc.so,
-# build/cdefer-clang.so, build/matrix/clang-19/cdefer-clang.so,
-# build/libcdefer.a); rows whose plugin is missing are reported as missing.
+# The compilers and plugins are those of the build tree, read from
+# BUILD/CMakeCache.txt: the GCC cdefer-gcc.so is built for (CDEFER_GCC), the
+# Clang cdefer-clang.so is built for (Clang_DIR), BUILD/cdefer-gcc.so,
+# BUILD/cdefer-clang.so, BUILD/libcdefer.a; the Clang 19 rows likewise from
+# the Clang 19 tree's cache (test/matrix.sh makes build/matrix/clang-19).
+# Rows whose compiler or plugin is missing are reported as missing.
 #
 # Debian packages it needs (installed with apt-get when missing):
 #   gcc g++ binutils make  - the GCC rows, objdump/nm/size
@@ -44,14 +52,23 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 args=()
+build_first=""
+build_dir="$root/build"
+prev=""
 for a in "$@"; do
+  case "$prev" in --build-dir) build_dir=$a ;; esac
+  case "$a" in --build-dir=*) build_dir=${a#--build-dir=} ;; esac
+  prev=$a
   if [ "$a" = "--build" ]; then
-    "$root/scripts/install-deps.sh"
-    (cd "$root" && cmake -B build >/dev/null && cmake --build build -j2 >/dev/null)
+    build_first=1
   else
     args+=("$a")
   fi
 done
+if [ -n "$build_first" ]; then
+  "$root/scripts/install-deps.sh"
+  cmake -S "$root" -B "$build_dir" >/dev/null && cmake --build "$build_dir" -j2 >/dev/null
+fi
 
 # Debian's python3 (not a pyenv shim): the harness needs only its standard library.
 py=/usr/bin/python3

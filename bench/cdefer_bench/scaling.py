@@ -1,10 +1,10 @@
+# bench/cdefer_bench/scaling.py - part 4 of the report: the scaling tables,
+# the shape of every curve (log-log slope), why a curve is not linear and
+# what would make it linear, the findings and the "every scaling curve
+# linear" goal.  Everything here is computed from the stored results
+# (results.json, key part4); part4.py measures them, and the section's fixed
+# introduction is in bench/report.md.in.
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-"""bench/scaling.py - part 4 of the report: the scaling tables, the shape of
-every curve (log-log slope), why a curve is not linear and what would make
-it linear, the findings and the "every scaling curve linear" goal.
-
-Everything here is computed from the stored results (bench/out/results.json,
-key part4); bench.py measures them."""
 import math
 
 AXIS_DESC = {
@@ -117,7 +117,8 @@ def explain(axis, ax, sid, key, sl):
                        'environment struct, which Clang has to build, emit and inline back (measured for the '
                        'defer-heavy file in the findings: the optimizer and IR-generation shares grow)' % slopes,
                 'fix': 'fewer synthesized declarations per defer, or the deferred statement emitted in place (what '
-                       'native `_Defer` does; a plugin built on the `cleanup` attribute cannot)',
+                       'native `_Defer` does, and the plugin\'s `lowering=native` on Clang 22; the default lowering '
+                       'onto the `cleanup` attribute cannot)',
                 'owner': 'plugin', 'short': 'the plugin\'s synthesized functions'}
     return {'why': 'the plugin\'s own lowering (%s)' % slopes,
             'fix': 'not investigated yet: profile the compile at the largest n (`-ftime-report`, `perf record`) '
@@ -155,23 +156,9 @@ def cell(p, key):
     return {'compile_s': '%.2f', 'text': '%d', 'ir': '%.0f'}[key] % p[key]
 
 
-def section(p4, charts, compile_timeout):
-    """The "## 4. Scaling" section, as a list of lines."""
+def axes(p4, charts):
+    """The per-axis tables of "## 4. Scaling", as a list of lines."""
     A = []
-    A.append('## 4. Scaling')
-    A.append('')
-    A.append('One generated function `f` per point (`bench/src/gen.py AXIS N`), compiled at `-O2` (plugins '
-             'with their default, unwinding on, and GCC also with `unwind=off`), timed (CPU s, `timeout %d`), '
-             'measured (`.text*` bytes of the object) and run under callgrind on its longest path (every test '
-             'fails, every cleanup runs). A series stops after a timeout or a failure; a point whose compile '
-             'time, extrapolated from the two before it, exceeds %s, or that follows a point that took more '
-             'than %d s, is skipped (the reason is listed under the table; `bench/run.sh --long` runs them '
-             'all). "Shape" is the log–log slope of (metric(n) − metric(1)) over the top decade and a half: '
-             '≈1 linear (below %.2f counts as linear), ≈2 quadratic; compile times that stay under 1 s are '
-             'too noisy to fit (n/a).' % (
-                 compile_timeout, '%d s' % p4['predict_limit'] if p4.get('predict_limit') else 'the limit',
-                 p4['slow_limit'], LINEAR_BELOW))
-    A.append('')
     for axis, ax in p4['axes'].items():
         A.append('### %s — %s' % (axis, AXIS_DESC.get(axis, '')))
         A.append('')
@@ -206,12 +193,12 @@ def section(p4, charts, compile_timeout):
             A.append('')
             A.append('![scaling %s](%s)' % (axis, charts[axis]))
         A.append('')
-    A.append(summary(p4))
     return A
 
 
 def summary(p4):
-    lines = ['### Scaling summary', '']
+    """The "Scaling summary" list: one line per series and axis."""
+    lines = []
     for axis, ax in p4['axes'].items():
         for sid, s in ax['series'].items():
             if s.get('error'):
@@ -232,14 +219,16 @@ def summary(p4):
                     max([p['n'] for p in s['points'] if not p.get('skipped')] or [0]),
                     ', '.join(str(n) for n in sk))
             lines.append('- %s, %s: %s%s' % (axis, s['label'], ', '.join(desc), extra))
+    return lines
+
+
+def nonlinear_lines(p4):
+    """The "Curves that are not linear" list: why, and what would close each."""
     nl = nonlinear(p4)
-    lines += ['', '### Curves that are not linear: why, and what would make them linear', '']
     if not nl:
-        lines.append('None: every fitted curve is linear.')
-    for c in nl:
-        lines.append('- %s, %s, %s: %s (slope %.2f). Why: %s. Would close it: %s.' % (
-            c['axis'], c['label'], c['what'], shape(c['slope']), c['slope'], c['why'], c['fix']))
-    return '\n'.join(lines)
+        return ['None: every fitted curve is linear.']
+    return ['- %s, %s, %s: %s (slope %.2f). Why: %s. Would close it: %s.' % (
+        c['axis'], c['label'], c['what'], shape(c['slope']), c['slope'], c['why'], c['fix']) for c in nl]
 
 
 def findings(p4):
