@@ -15,6 +15,10 @@
  *            the __cdefer_frame, the result slot, the _setjmp at entry
  * dump.cc    -fplugin-arg-cdefer-gcc-dump
  * diag.cc    the shared diagnostic table (common/) onto GCC's diagnostics
+ * locations.cc  locations as the user sees them: expansion points, the
+ *            "FILE:LINE:COL" text, the `return` keyword (the one place the
+ *            source text is read)
+ * Here too: for_each_child, the one child iterator of the walks.
  * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #ifndef CDEFER_GCC_H
 #define CDEFER_GCC_H
@@ -106,9 +110,6 @@ inline tree &marker_body (tree t) { return SWITCH_STMT_BODY (t); }
 /* Location of the `_Defer` (or `defer`) token that produced marker T, as a
    location in the user's file (macro expansion points resolved).  */
 location_t defer_location (tree t);
-/* LOC with macro expansions resolved to their expansion point, so no
-   "in expansion of macro" notes follow a diagnostic.  */
-location_t user_location (location_t loc);
 
 /* True if an error was reported while the defer whose _Defer token is at
    LOC was parsed (up to the next defer): the front end may have dropped
@@ -119,9 +120,55 @@ bool defer_body_dropped (location_t loc);
    LOC starts with `{` in the source (or that cannot be told).  */
 bool defer_body_braced (location_t loc);
 
+/* locations.cc */
+/* LOC with macro expansions resolved to their expansion point, so no
+   "in expansion of macro" notes follow a diagnostic.  */
+location_t user_location (location_t loc);
+/* "FILE:LINE:COL" of LOC's expansion point ("<unknown>" without a file):
+   a location in a message's text and in the dump.  */
+std::string location_text (location_t loc);
 /* The `return` keyword of RETURN_EXPR T (the front end locates
-   `return e;` at E), resolved to the user's file.  */
+   `return e;` at E; read from the source text), resolved to the user's
+   file; E's start when the text cannot tell.  */
 location_t return_keyword_location (tree t);
+
+/* The one child iterator of the plugin's own walks (checks.cc,
+   dispatch.cc, dump.cc): call F with the address of each child of T that
+   may hold statements -- the statements of a STATEMENT_LIST, a BIND_EXPR's
+   body, the initializer of the variable a DECL_EXPR declares, the values
+   of a CONSTRUCTOR, the operands of an expression --, not null ones, and
+   not into types, declarations or nested functions.  */
+template <typename F>
+void
+for_each_child (tree t, F f)
+{
+  auto visit = [&f] (tree *c) {
+    if (*c)
+      f (c);
+  };
+  switch (TREE_CODE (t))
+    {
+    case STATEMENT_LIST:
+      for (tree_stmt_iterator i = tsi_start (t); !tsi_end_p (i); tsi_next (&i))
+	visit (tsi_stmt_ptr (i));
+      return;
+    case BIND_EXPR:
+      visit (&BIND_EXPR_BODY (t));
+      return;
+    case DECL_EXPR:
+      if (VAR_P (DECL_EXPR_DECL (t)))
+	visit (&DECL_INITIAL (DECL_EXPR_DECL (t)));
+      return;
+    case CONSTRUCTOR:
+      for (unsigned i = 0; i < CONSTRUCTOR_NELTS (t); i++)
+	visit (&CONSTRUCTOR_ELT (t, i)->value);
+      return;
+    default:
+      if (IS_EXPR_CODE_CLASS (TREE_CODE_CLASS (TREE_CODE (t))))
+	for (int i = 0; i < TREE_OPERAND_LENGTH (t); i++)
+	  visit (&TREE_OPERAND (t, i));
+    }
+}
 
 /* checks.cc: diagnose; every defer involved in an error is replaced by an
    empty statement (the caller asks seen_error () whether there was one).  */

@@ -18,8 +18,8 @@
  *   W3     recover() (cdefer_recover) outside every deferred statement
  *   W1     empty deferred statement
  *   W2     defer that is the braceless body of if/else/for/while/do/switch
- *   E10    labelled deferred statement (the source text after `_Defer`
- *          tells `_Defer L: s;` from `_Defer { L: s; }`)
+ *   E10    labelled deferred statement (the tokens after `_Defer`,
+ *          peeked by marker.cc, tell `_Defer L: s;` from `_Defer { L: s; }`)
  * and records the gotos, computed gotos and asm gotos with their regions,
  * which jumps.cc judges once every label is known (E1, E3, E7, E7c-E7g).
  * E8 (file scope) is found while parsing, in marker.cc.  Every error is
@@ -31,97 +31,6 @@
 
 namespace cdefer {
 
-/* Where the code on line P[0..N) ends: before a `//` comment that is not
-   inside a literal or a block comment.  */
-static size_t
-code_end (const char *p, size_t n)
-{
-  char quote = 0;
-  bool block = false;
-  for (size_t i = 0; i < n; i++)
-    {
-      if (block)
-	{
-	  if (p[i] == '*' && i + 1 < n && p[i + 1] == '/')
-	    block = false, i++;
-	}
-      else if (quote)
-	{
-	  if (p[i] == '\\')
-	    i++;
-	  else if (p[i] == quote)
-	    quote = 0;
-	}
-      else if (p[i] == '"' || p[i] == '\'')
-	quote = p[i];
-      else if (p[i] == '/' && i + 1 < n && p[i + 1] == '/')
-	return i;
-      else if (p[i] == '/' && i + 1 < n && p[i + 1] == '*')
-	block = true, i++;
-    }
-  return n;
-}
-
-/* The C front end gives `return e;` the location of E, not of the
-   keyword, and no token or tree keeps the keyword's.  Find the `return`
-   that precedes E in the source text, skipping blanks and comments across
-   lines; fall back to E's start (also when the source is not there, as for
-   a .i whose source is gone).  */
-location_t
-return_keyword_location (tree ret)
-{
-  location_t loc = EXPR_LOCATION (ret);
-  tree val = TREE_OPERAND (ret, 0);
-  if (!val || loc == UNKNOWN_LOCATION)
-    return loc;
-  const line_map_ordinary *ord = NULL;
-  location_t start = linemap_resolve_location (line_table, get_start (loc),
-					       LRK_MACRO_EXPANSION_POINT, &ord);
-  expanded_location x = expand_location (start);
-  if (!ord || !x.file || x.line <= 0 || x.column <= 0)
-    return start;
-  int line = x.line, col = x.column - 1;   /* chars before E on its line */
-  bool in_comment = false;
-  for (int tries = 0; tries < 64 && line >= (int) ORDINARY_MAP_STARTING_LINE_NUMBER (ord);
-       tries++)
-    {
-      char_span text = location_get_source_line (x.file, line);
-      if (!text)
-	break;
-      const char *p = text.get_buffer ();
-      if (col < 0 || (size_t) col > text.length ())
-	col = code_end (p, text.length ());
-      while (col > 0)
-	{
-	  char c = p[col - 1];
-	  if (in_comment)
-	    {
-	      if (c == '*' && col >= 2 && p[col - 2] == '/')
-		in_comment = false, col--;
-	      col--;
-	    }
-	  else if (ISSPACE (c))
-	    col--;
-	  else if (c == '/' && col >= 2 && p[col - 2] == '*')
-	    in_comment = true, col -= 2;
-	  else
-	    break;
-	}
-      if (col == 0)
-	{
-	  line--;
-	  col = -1;
-	  continue;
-	}
-      if (col >= 6 && !strncmp (p + col - 6, "return", 6)
-	  && (col == 6 || !ISIDNUM (p[col - 7])))
-	return linemap_position_for_line_and_column (line_table, ord, line,
-						     col - 5);
-      break;
-    }
-  return start;
-}
-
 namespace checks {
 
 /* Error ID about defer D at LOC, the note, and D is dropped.  ID's last
@@ -130,15 +39,12 @@ void
 checker::report (int d, location_t loc, msg id, const char *arg)
 {
   defer_rec &rec = defers[d];
-  expanded_location x = expand_location (rec.loc);
-  char where[512];
-  snprintf (where, sizeof where, "%s:%d:%d", x.file ? x.file : "<unknown>",
-	    x.line, x.column);
+  std::string where = location_text (rec.loc);
   auto_diagnostic_group g;
   if (arg)
-    emit (id, user_location (loc), {arg, where});
+    emit (id, user_location (loc), {arg, where.c_str ()});
   else
-    emit (id, user_location (loc), {where});
+    emit (id, user_location (loc), {where.c_str ()});
   emit (msg::N1, rec.loc);
   rec.bad = true;
 }
@@ -244,7 +150,7 @@ checker::enter_defer (tree *slot, tree marker)
   tree body = marker_body (marker);
   /* E10: `_Defer L: s;`, `_Defer case 1: s;`.  The parser put the label
      first in the switch body, as it does for `_Defer { L: s; }`: the
-     source text tells them apart.  */
+     tokens after the `_Defer` tell them apart (defer_body_braced).  */
   tree first = first_statement (body);
   if (first && (TREE_CODE (first) == LABEL_EXPR
 		|| TREE_CODE (first) == CASE_LABEL_EXPR)
@@ -337,11 +243,12 @@ checker::check_case (tree t)
 	report (sw.defer, EXPR_LOCATION (t), msg::E3c, kind);
       return;
     }
-  if (regions.size () <= sw.depth)
-    return;
-  int r = regions[sw.depth];
-  report (region_defer (r), EXPR_LOCATION (t),
-	  region_of (r) == SCOPE ? msg::E2 : msg::E3c, kind);
+  size_t depth = std::min (sw.depth, regions.size ());
+  jumps::verdict v = jumps::judge_case (jumps::path (regions.begin (),
+						     regions.begin () + depth),
+					regions);
+  if (v.error ())
+    report (v.defer, EXPR_LOCATION (t), v.id, kind);
 }
 
 void
@@ -356,16 +263,6 @@ checker::walk (tree *tp)
     case STATEMENT_LIST:
       walk_list (t);
       return;
-    case BIND_EXPR:
-      walk (&BIND_EXPR_BODY (t));
-      return;
-    case DECL_EXPR:
-      {
-	tree d = DECL_EXPR_DECL (t);
-	if (VAR_P (d) && DECL_INITIAL (d))
-	  walk (&DECL_INITIAL (d));
-	return;
-      }
     case COND_EXPR:
       walk (&TREE_OPERAND (t, 0));
       walk_body (&TREE_OPERAND (t, 1), "if", NONE);
@@ -455,18 +352,10 @@ checker::walk (tree *tp)
 	  return;
 	}
       break;
-    case CONSTRUCTOR:
-      {
-	for (unsigned i = 0; i < CONSTRUCTOR_NELTS (t); i++)
-	  walk (&CONSTRUCTOR_ELT (t, i)->value);
-	return;
-      }
     default:
       break;
     }
-  if (IS_EXPR_CODE_CLASS (TREE_CODE_CLASS (code)))
-    for (int i = 0; i < TREE_OPERAND_LENGTH (t); i++)
-      walk (&TREE_OPERAND (t, i));
+  for_each_child (t, [this] (tree *c) { walk (c); });
 }
 
 } // namespace checks

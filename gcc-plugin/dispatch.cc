@@ -86,8 +86,8 @@ struct walker
   void walk (tree *tp, region *in);
 };
 
-/* Every statement and expression below *TP (not into types, declarations
-   or nested functions), as dump.cc walks them.  */
+/* Every statement and expression below *TP (for_each_child: not into
+   types, declarations or nested functions), as dump.cc walks them.  */
 void
 walker::walk (tree *tp, region *in)
 {
@@ -96,17 +96,6 @@ walker::walk (tree *tp, region *in)
     return;
   switch (TREE_CODE (t))
     {
-    case STATEMENT_LIST:
-      for (tree_stmt_iterator i = tsi_start (t); !tsi_end_p (i); tsi_next (&i))
-	walk (tsi_stmt_ptr (i), in);
-      return;
-    case BIND_EXPR:
-      walk (&BIND_EXPR_BODY (t), in);
-      return;
-    case DECL_EXPR:
-      if (VAR_P (DECL_EXPR_DECL (t)) && DECL_INITIAL (DECL_EXPR_DECL (t)))
-	walk (&DECL_INITIAL (DECL_EXPR_DECL (t)), in);
-      return;
     case LABEL_EXPR:
       label_region[LABEL_EXPR_LABEL (t)] = in;
       return;
@@ -126,9 +115,7 @@ walker::walk (tree *tp, region *in)
     default:
       break;
     }
-  if (IS_EXPR_CODE_CLASS (TREE_CODE_CLASS (TREE_CODE (t))))
-    for (int i = 0; i < TREE_OPERAND_LENGTH (t); i++)
-      walk (&TREE_OPERAND (t, i), in);
+  for_each_child (t, [this, in] (tree *c) { walk (c, in); });
 }
 
 /* Rewritten gotos -> the label they were written to; the dispatch's own

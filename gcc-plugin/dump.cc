@@ -29,46 +29,11 @@ struct exit_finder
   void line (dump::exit_kind k, location_t loc, const char *label = NULL);
 };
 
-std::string
-loc_text (location_t loc)
-{
-  expanded_location x = expand_location (user_location (loc));
-  return std::string (x.file ? x.file : "?") + ":" + std::to_string (x.line)
-	 + ":" + std::to_string (x.column);
-}
-
 void
 exit_finder::line (dump::exit_kind k, location_t loc, const char *label)
 {
-  fputs (dump::exit_line (depth, k, loc_text (loc), label ? label : "").c_str (),
+  fputs (dump::exit_line (depth, k, location_text (loc), label ? label : "").c_str (),
 	 out);
-}
-
-/* Apply F to every sub-statement/expression of T that may hold statements
-   (not into types, declarations or nested functions).  */
-template <typename F>
-void
-for_each_child (tree t, F f)
-{
-  switch (TREE_CODE (t))
-    {
-    case STATEMENT_LIST:
-      for (tree_stmt_iterator i = tsi_start (t); !tsi_end_p (i); tsi_next (&i))
-	f (tsi_stmt (i));
-      return;
-    case BIND_EXPR:
-      f (BIND_EXPR_BODY (t));
-      return;
-    case DECL_EXPR:
-      if (VAR_P (DECL_EXPR_DECL (t)) && DECL_INITIAL (DECL_EXPR_DECL (t)))
-	f (DECL_INITIAL (DECL_EXPR_DECL (t)));
-      return;
-    default:
-      if (IS_EXPR_CODE_CLASS (TREE_CODE_CLASS (TREE_CODE (t))))
-	for (int i = 0; i < TREE_OPERAND_LENGTH (t); i++)
-	  if (TREE_OPERAND (t, i))
-	    f (TREE_OPERAND (t, i));
-    }
 }
 
 void
@@ -78,7 +43,7 @@ exit_finder::collect_labels (tree t)
     return;
   if (TREE_CODE (t) == LABEL_EXPR)
     inner_labels.insert (LABEL_EXPR_LABEL (t));
-  for_each_child (t, [this] (tree c) { collect_labels (c); });
+  for_each_child (t, [this] (tree *c) { collect_labels (*c); });
 }
 
 void
@@ -123,7 +88,7 @@ exit_finder::walk (tree t)
     case WHILE_STMT:
     case DO_STMT:
       loops++;
-      for_each_child (t, [this] (tree c) { walk (c); });
+      for_each_child (t, [this] (tree *c) { walk (*c); });
       loops--;
       return;
     case SWITCH_STMT:
@@ -138,7 +103,7 @@ exit_finder::walk (tree t)
       walk (TREE_OPERAND (t, 0));
       return;
     default:
-      for_each_child (t, [this] (tree c) { walk (c); });
+      for_each_child (t, [this] (tree *c) { walk (*c); });
     }
 }
 
@@ -186,12 +151,12 @@ dump_function (tree fndecl, const std::vector<lowered_defer> &log,
     return;
   FILE *out = stderr;
   fputs (dump::function_line (lang_hooks.decl_printable_name (fndecl, 2),
-			      loc_text (DECL_SOURCE_LOCATION (fndecl))).c_str (),
+			      location_text (DECL_SOURCE_LOCATION (fndecl))).c_str (),
 	 out);
   if (notes.named_result)
     fputs (dump::named_result_line
 	   (lang_hooks.decl_printable_name (notes.named_result, 2),
-	    loc_text (DECL_SOURCE_LOCATION (notes.named_result))).c_str (), out);
+	    location_text (DECL_SOURCE_LOCATION (notes.named_result))).c_str (), out);
   if (notes.recover_calls)
     fputs (dump::recovers_line (notes.recover_calls).c_str (), out);
   unsigned number = 0;
@@ -200,7 +165,7 @@ dump_function (tree fndecl, const std::vector<lowered_defer> &log,
       const char *how = d.kind == LOWERED_TRY_FINALLY ? dump::try_finally
 			: d.kind == LOWERED_AT_ONCE ? dump::at_once
 			: dump::no_effect;
-      fputs (dump::defer_line (d.depth, ++number, loc_text (d.loc), how).c_str (),
+      fputs (dump::defer_line (d.depth, ++number, location_text (d.loc), how).c_str (),
 	     out);
       if (d.kind == LOWERED_AT_ONCE)
 	fputs (dump::exit_line (d.depth, dump::exit_kind::END_OF_BLOCK).c_str (),

@@ -289,13 +289,6 @@ unwrap_marker (tree t)
   return t;
 }
 
-location_t
-user_location (location_t loc)
-{
-  return linemap_resolve_location (line_table, loc,
-				   LRK_MACRO_EXPANSION_POINT, NULL);
-}
-
 bool
 defer_body_braced (location_t loc)
 {

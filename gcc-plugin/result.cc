@@ -184,13 +184,9 @@ find_named_result (tree fndecl)
       else if (result)
 	{
 	  /* R1 */
-	  expanded_location x
-	    = expand_location (user_location (DECL_SOURCE_LOCATION (result)));
-	  char where[512];
-	  snprintf (where, sizeof where, "%s:%d:%d",
-		    x.file ? x.file : "<unknown>", x.line, x.column);
+	  std::string where = location_text (DECL_SOURCE_LOCATION (result));
 	  emit (msg::R1, loc, {decl_name (v), decl_name (fndecl),
-				 decl_name (result), where});
+				 decl_name (result), where.c_str ()});
 	  drop_attribute (v);
 	}
       else
