@@ -545,7 +545,8 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
   // function with cleanup variables of its own: the chain runs defers only,
   // and would skip them when deferred code panics on a normal exit (which
   // Clang's landing pads get right); there the old limit stays.
-  bool Chained = O.Unwind && NDefers > 0 && !hasUserCleanup(M.FD->getBody());
+  // Not for the static analyzer, which models no cleanup (analyze.cpp).
+  bool Chained = O.Unwind && !O.Analyze && NDefers > 0 && !hasUserCleanup(M.FD->getBody());
   std::vector<bool> Cleanup = keepCleanup(M, O);
   for (size_t I = 0; I < NDefers; ++I)
     if (!Cleanup[I])
@@ -574,6 +575,8 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
   // `return e;` must copy e before the deferred code runs: no NRVO.
   if (!M.Defers.empty())
     clearNRVO(M.FD->getBody());
+  if (Ok && O.Analyze && !showExitsToAnalyzer(M, EH, Slots))
+    Ok = false;
   if (Ok && !finishRecover(M, S))
     Ok = false;
   // Deferred code is compiled as the user's function is (synth.cpp).

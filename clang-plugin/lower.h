@@ -1,7 +1,7 @@
 // lower.h - what lower.cpp and chain.cpp share, private to the two: the
 // decls each defer lowers to (Slot), the builder of the EH chain (Chain,
-// defined in chain.cpp), the links between defers it needs, and the counter
-// that numbers the synthesized names.
+// defined in chain.cpp), the links between defers it needs, the counter
+// that numbers the synthesized names, and analyze.cpp's entry point.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #ifndef CDEFER_CLANG_LOWER_H
 #define CDEFER_CLANG_LOWER_H
@@ -64,6 +64,10 @@ struct Chain {
 // EH chain then), and the innermost defer enclosing each defer (Slot::Link).
 bool hasUserCleanup(const clang::Stmt *S);
 void linkDefers(const FunctionModel &M, std::vector<Slot> &Slots);
+
+// analyze.cpp: under the static analyzer, the calls of the deferred
+// statements written out at every exit of their scopes.
+bool showExitsToAnalyzer(FunctionModel &M, Chain &EH, std::vector<Slot> &Slots);
 
 } // namespace cdefer
 

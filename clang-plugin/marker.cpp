@@ -4,14 +4,16 @@
 // the jumps, case labels and calls the checks and the dump look at.
 //
 // `_Defer` is a macro expanding to (model.h)
-//     if (sizeof(char)) __asm__(""); else while (!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC))
+//     if (sizeof(char)) __asm__(""); else
+//       while ((void *)!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC))
 // so `_Defer STMT` parses as a loop that never runs inside an `if` that
 // Clang's constant evaluator cannot evaluate; a defer is such a WhileStmt,
 // and the `if` (its Outer) is what stands in the enclosing statement.
 // `!sizeof(char)` (0) is what Clang's -Wunreachable-code takes for a
 // deliberate constant wherever it is written; a plain 0 is one only inside a
 // macro, so STMT drew the warning in a `.i` (and `(0)`, the sign outside
-// macros, is not one inside them).
+// macros, is not one inside them).  The cast to `void *` keeps
+// -Wconstant-logical-operand quiet (model.h).
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "model.h"
 
@@ -29,8 +31,9 @@ bool isMarkerCond(const Expr *Cond) {
   const auto *And = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
   if (!And || And->getOpcode() != BO_LAnd)
     return false;
-  // `!sizeof(char)`; a plain 0 in a .i written by an older cdefer.
-  const Expr *L = And->getLHS()->IgnoreParenImpCasts();
+  // `(void *)!sizeof(char)`; `!sizeof(char)` or a plain 0 in a .i written
+  // by an older cdefer.
+  const Expr *L = And->getLHS()->IgnoreParenCasts();
   if (const auto *Not = dyn_cast<UnaryOperator>(L)) {
     const auto *Size = dyn_cast<UnaryExprOrTypeTraitExpr>(Not->getSubExpr()->IgnoreParenImpCasts());
     if (Not->getOpcode() != UO_LNot || !Size || Size->getKind() != UETT_SizeOf)

@@ -39,7 +39,7 @@ namespace cdefer {
 
 // The marker the `_Defer` macro expands to:
 //     if (sizeof(char)) __asm__(""); else
-//       while (!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC)) STMT
+//       while ((void *)!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC)) STMT
 // The `while` is the defer (marker.cpp); the `if` around it is only for
 // Clang's constant evaluator, which Sema runs on a statement expression long
 // before the plugin lowers it: the asm statement, evaluated first, is one it
@@ -52,7 +52,12 @@ namespace cdefer {
 // CodeGen: lowering replaces the whole `if`.
 // The `!sizeof(char) &&` is a constant -Wunreachable-code takes for
 // deliberate, in a macro expansion and in a `.i` alike; a bare 0 is quiet
-// only in a macro, (0) only outside one.
+// only in a macro, (0) only outside one.  It is cast to `void *` because
+// Clang 15 and 16 in C2x warn (-Wconstant-logical-operand, on by default)
+// about any `&&` whose left operand is a non-bool integer and whose right
+// one is a constant that is not a bool, outside macros -- in a `.i`; a
+// pointer left operand is never warned about, and no other warning of
+// -Weverything fires on it (Clang 13-22, c89 to c2x).
 // required::clang (common/names.def) is an enumerator (value 0) that only
 // the plugin declares (plugin.cpp's predefines): a `.i` made with `-E` and
 // compiled without the plugin stops at an undeclared identifier that names
@@ -77,6 +82,7 @@ struct Options {
   bool Unwind = true;
   bool Dump = false;
   bool Native = false; // lowering=native: Clang 22's DeferStmt
+  bool Analyze = false; // the frontend action is the static analyzer (analyze.cpp)
 };
 
 // A half-open range of preorder numbers: every statement of a subtree.

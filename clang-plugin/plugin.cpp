@@ -82,7 +82,7 @@ static struct VersionGuard {
 static const std::string MacroDefs[][2] = {
     {"__CDEFER__", CDEFER_STR(CDEFER_VERSION_NUMBER)},
     {"__STDC_DEFER_TS25755__", "1"},
-    {"_Defer", std::string("if (sizeof(char)) __asm__(\"\"); else while (!sizeof(char) && __builtin_expect(") +
+    {"_Defer", std::string("if (sizeof(char)) __asm__(\"\"); else while ((void *)!sizeof(char) && __builtin_expect(") +
                    cdefer::required::clang + ", " CDEFER_MAGIC_TEXT "))"},
 };
 
@@ -278,7 +278,7 @@ private:
       return;
     checkFunction(M, CI.getDiagnostics(), SM);
     std::vector<FunctionDecl *> Synth;
-    if (O.Dump)
+    if (O.Dump || O.Analyze)
       noteScopeEnds(M);
     if (!CI.getDiagnostics().hasErrorOccurred())
       lowerFunction(M, S, O, Synth);
@@ -307,6 +307,7 @@ protected:
       return std::make_unique<ASTConsumer>();
     if (O.Unwind)
       CI.getLangOpts().Exceptions = 1;
+    O.Analyze = CI.getFrontendOpts().ProgramAction == frontend::RunAnalysis;
     Preprocessor &PP = CI.getPreprocessor();
     std::string Pre = PP.getPredefines();
     // What the compiler predefines itself is not defined again: clang-22
