@@ -111,14 +111,14 @@ inline tree &marker_body (tree t) { return SWITCH_STMT_BODY (t); }
    location in the user's file (macro expansion points resolved).  */
 location_t defer_location (tree t);
 
-/* True if an error was reported while the defer whose _Defer token is at
-   LOC was parsed (up to the next defer): the front end may have dropped
-   its statement, so W1 must not judge it.  */
-bool defer_body_dropped (location_t loc);
+/* True if an error was reported while the defer of MARKER was parsed (up
+   to the next defer): the front end may have dropped its statement, so W1
+   must not judge it.  */
+bool defer_body_dropped (tree marker);
 
-/* True if the deferred statement of the defer whose _Defer token is at
-   LOC starts with `{` in the source (or that cannot be told).  */
-bool defer_body_braced (location_t loc);
+/* True if the deferred statement of MARKER starts with `{` in the source
+   (or that cannot be told).  */
+bool defer_body_braced (tree marker);
 
 /* locations.cc */
 /* LOC with macro expansions resolved to their expansion point, so no

@@ -154,7 +154,7 @@ checker::enter_defer (tree *slot, tree marker)
   tree first = first_statement (body);
   if (first && (TREE_CODE (first) == LABEL_EXPR
 		|| TREE_CODE (first) == CASE_LABEL_EXPR)
-      && !defer_body_braced (defers[d].loc))
+      && !defer_body_braced (marker))
     {
       auto_diagnostic_group g;
       emit (msg::E10, user_location (EXPR_LOCATION (first)));
@@ -164,7 +164,7 @@ checker::enter_defer (tree *slot, tree marker)
     }
   /* (After an error in the defer the front end may have dropped what was
      there.)  */
-  if (empty_statement_p (body) && !defer_body_dropped (defers[d].loc))
+  if (empty_statement_p (body) && !defer_body_dropped (marker))
     emit (msg::W1, defers[d].loc);
   regions.push_back (d * 2 + STMT);
   breaks.push_back ({BARRIER, d});

@@ -113,27 +113,56 @@ skip_file_scope_defer (int brace_at)
   return false;
 }
 
-/* Each defer as parsed: its _Defer token, the error count then, and
-   whether its deferred statement starts with `{`.  */
+/* Each defer as parsed: its _Defer token (KEY: defer_key), the error
+   count then, and whether its deferred statement starts with `{`.  */
 struct parsed_defer
 {
   location_t loc;
+  location_t key;
   int errors;
   bool braced;
 };
 static std::vector<parsed_defer> parsed;
 
-bool
-defer_body_dropped (location_t loc)
+/* What tells one defer's marker tokens from another's: the `_Defer` token
+   they were expanded from (one level of macro expansion unwound).  The
+   expansion point does not: two defers in one macro expansion share it.  */
+static location_t
+defer_key (location_t loc)
 {
+  if (!linemap_location_from_macro_expansion_p (line_table, loc))
+    return loc;
+  const line_map *map = linemap_lookup (line_table, loc);
+  return linemap_unwind_toward_expansion (line_table, loc, &map);
+}
+
+/* The index in PARSED of MARKER's defer, or -1.  */
+static int
+parsed_index (tree marker)
+{
+  location_t raw = EXPR_LOCATION (marker);
+  if (raw == UNKNOWN_LOCATION)
+    raw = EXPR_LOCATION (SWITCH_STMT_COND (marker));
+  if (!cpp_get_options (parse_in)->preprocessed)
+    for (size_t i = 0; i < parsed.size (); i++)
+      if (parsed[i].key == defer_key (raw))
+	return i;
+  location_t loc = defer_location (marker);
   for (size_t i = 0; i < parsed.size (); i++)
     if (parsed[i].loc == loc)
-      {
-	int after = i + 1 < parsed.size () ? parsed[i + 1].errors
-					   : (int) errorcount;
-	return after > parsed[i].errors;
-      }
-  return seen_error ();
+      return i;
+  return -1;
+}
+
+bool
+defer_body_dropped (tree marker)
+{
+  int i = parsed_index (marker);
+  if (i < 0)
+    return seen_error ();
+  int after = (size_t) i + 1 < parsed.size () ? parsed[i + 1].errors
+					       : (int) errorcount;
+  return after > parsed[i].errors;
 }
 
 /* The marker's `switch` has no default label by design: keep
@@ -215,7 +244,7 @@ bind_scope_typedef (location_t loc, bool at_label)
 {
   /* (At the pragma the tokens ahead may hold the next defer's pragma
      directive, which peeking would run.)  */
-  parsed.push_back ({user_location (loc), (int) errorcount,
+  parsed.push_back ({user_location (loc), defer_key (loc), (int) errorcount,
 		     at_label ? peek_body_braced () : true});
   quiet_marker_switch (user_location (loc));
   char name[32];
@@ -290,12 +319,10 @@ unwrap_marker (tree t)
 }
 
 bool
-defer_body_braced (location_t loc)
+defer_body_braced (tree marker)
 {
-  for (const parsed_defer &p : parsed)
-    if (p.loc == loc)
-      return p.braced;
-  return true;
+  int i = parsed_index (marker);
+  return i < 0 || parsed[i].braced;
 }
 
 location_t
