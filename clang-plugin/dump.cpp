@@ -95,33 +95,18 @@ void dumpFunction(const FunctionModel &M, SourceManager &SM, const Options &O) {
     if (D.EndReached)
       Exit(dump::exit_kind::END_OF_BLOCK);
     for (const Stmt *J : M.Jumps) {
-      unsigned P = M.pre(J);
-      if (!D.ScopeR.contains(P))
+      if (!M.leavesScope(D, J))
         continue;
-      bool InNestedBody = false;
-      for (const Defer &E : M.Defers)
-        if (&E != &D && E.BodyR.contains(P) && D.ScopeR.contains(E.BodyR.Begin))
-          InNestedBody = true;
-      if (InNestedBody)
-        continue;
-      if (const auto *R = dyn_cast<ReturnStmt>(J)) {
+      if (const auto *R = dyn_cast<ReturnStmt>(J))
         Exit(dump::exit_kind::RETURN, R->getReturnLoc());
-      } else if (isa<BreakStmt>(J) || isa<ContinueStmt>(J)) {
-        const Stmt *T = M.jumpTarget(J);
-        if (T && D.ScopeR.contains(M.pre(T)))
-          continue;
-        if (isa<BreakStmt>(J))
-          Exit(dump::exit_kind::BREAK, compat::breakLoc(cast<BreakStmt>(J)));
-        else
-          Exit(dump::exit_kind::CONTINUE, compat::continueLoc(cast<ContinueStmt>(J)));
-      } else if (const auto *G = dyn_cast<GotoStmt>(J)) {
-        const LabelStmt *L = G->getLabel() ? G->getLabel()->getStmt() : nullptr;
-        if (L && D.ScopeR.contains(M.pre(L)))
-          continue;
+      else if (const auto *B = dyn_cast<BreakStmt>(J))
+        Exit(dump::exit_kind::BREAK, compat::breakLoc(B));
+      else if (const auto *C = dyn_cast<ContinueStmt>(J))
+        Exit(dump::exit_kind::CONTINUE, compat::continueLoc(C));
+      else if (const auto *G = dyn_cast<GotoStmt>(J))
         Exit(dump::exit_kind::GOTO, G->getGotoLoc(), G->getLabel()->getName().str());
-      } else if (const auto *IG = dyn_cast<IndirectGotoStmt>(J)) {
+      else if (const auto *IG = dyn_cast<IndirectGotoStmt>(J))
         Exit(dump::exit_kind::COMPUTED_GOTO, IG->getGotoLoc());
-      }
     }
     if (O.Unwind)
       Exit(dump::exit_kind::UNWIND);

@@ -73,6 +73,21 @@ bool FunctionModel::isMarker(const Stmt *S) const {
   return W && isMarkerCond(W->getCond());
 }
 
+bool FunctionModel::leavesScope(const Defer &D, const Stmt *J) const {
+  unsigned P = pre(J);
+  if (!D.ScopeR.contains(P))
+    return false;
+  for (const Defer &E : Defers)
+    if (&E != &D && E.BodyR.contains(P) && D.ScopeR.contains(E.BodyR.Begin))
+      return false;
+  const Stmt *To = nullptr;
+  if (isa<BreakStmt>(J) || isa<ContinueStmt>(J))
+    To = jumpTarget(J);
+  else if (const auto *G = dyn_cast<GotoStmt>(J))
+    To = G->getLabel() ? G->getLabel()->getStmt() : nullptr;
+  return !To || pre(To) == ~0u || !D.ScopeR.contains(pre(To));
+}
+
 Stmt *FunctionModel::jumpTarget(const Stmt *Jump) const {
   bool IsBreak = isa<BreakStmt>(Jump);
   for (auto It = ParentOf.find(Jump); It != ParentOf.end() && It->second;

@@ -140,6 +140,10 @@ struct FunctionModel {
   clang::Stmt *jumpTarget(const clang::Stmt *Jump) const;
   // The innermost defer whose STMT contains S, or null.
   Defer *innermostBody(const clang::Stmt *S);
+  // Does jump J (of Jumps) leave D's scope, running D's deferred statement?
+  // Not from a deferred statement nested in that scope (that runs later),
+  // nor to a target inside it.  The exits of the dump and of analyze.cpp.
+  bool leavesScope(const Defer &D, const clang::Stmt *J) const;
 };
 
 // marker.cpp
