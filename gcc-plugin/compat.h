@@ -21,4 +21,10 @@
    as SWITCH_STMT (c-family codes) and lower them in c_genericize, after
    PLUGIN_PRE_GENERICIZE: the checks and the lowering see them on both.  */
 
+/* GCC 11's tree-eh crashes (a segfault in the cfg pass, at -O1 and up
+   with unwinding) on a finally block whose first statement is a label,
+   e.g. from `_Defer { L: f(); }`; GCC 12 does not.  lower.cc then puts an
+   empty basic asm first (test/run/defer_label_block_in_macro.c).  */
+#define CDEFER_GCC_LEADING_LABEL_ICE (CDEFER_GCC_MAJOR < 12)
+
 #endif

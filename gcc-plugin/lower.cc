@@ -107,6 +107,21 @@ find_taken_label (tree *tp, int *walk_subtrees, void *data)
    line: a basic asm of blank lines (nothing in the object file) makes every
    copy too dear, and the finally is emitted once, behind tree-eh's
    switch.  */
+/* A basic asm of TEXT (blank lines: no instruction) at LOC.  */
+static tree
+blank_asm (const std::string &text, location_t loc)
+{
+  tree str = build_string (text.size () + 1, text.c_str ());
+  TREE_TYPE (str) = build_array_type_nelts (char_type_node, text.size () + 1);
+  tree as = build5 (ASM_EXPR, void_type_node, str, NULL_TREE, NULL_TREE,
+		    NULL_TREE, NULL_TREE);
+  SET_EXPR_LOCATION (as, loc);
+  ASM_INPUT_P (as) = 1;
+  ASM_VOLATILE_P (as) = 1;
+  TREE_SIDE_EFFECTS (as) = 1;
+  return as;
+}
+
 void
 keep_single_copy (tree *stmt, location_t loc, lower_ctx *ctx)
 {
@@ -117,17 +132,33 @@ keep_single_copy (tree *stmt, location_t loc, lower_ctx *ctx)
   std::string text;
   for (int i = 0; i < 16; i++)
     text += blank;   /* 256 lines: tree-eh copies below 100 (-O2) */
-  tree str = build_string (text.size () + 1, text.c_str ());
-  TREE_TYPE (str) = build_array_type_nelts (char_type_node, text.size () + 1);
-  tree as = build5 (ASM_EXPR, void_type_node, str, NULL_TREE, NULL_TREE,
-		    NULL_TREE, NULL_TREE);
-  SET_EXPR_LOCATION (as, loc);
-  ASM_INPUT_P (as) = 1;
-  ASM_VOLATILE_P (as) = 1;
-  TREE_SIDE_EFFECTS (as) = 1;
   tree list = alloc_stmt_list ();
   append_to_statement_list_force (*stmt, &list);
-  append_to_statement_list_force (as, &list);
+  append_to_statement_list_force (blank_asm (text, loc), &list);
+  *stmt = list;
+}
+
+static tree
+find_label (tree *tp, int *walk_subtrees, void *)
+{
+  if (TYPE_P (*tp))
+    *walk_subtrees = 0;
+  else if (TREE_CODE (*tp) == LABEL_EXPR)
+    return *tp;
+  return NULL_TREE;
+}
+
+/* GCC 11 crashes copying a finally block that starts with a label
+   (compat.h, CDEFER_GCC_LEADING_LABEL_ICE): a deferred statement holding a
+   label starts with an empty basic asm there (no instruction).  */
+static void
+guard_leading_label (tree *stmt, location_t loc)
+{
+  if (!CDEFER_GCC_LEADING_LABEL_ICE || !walk_tree (stmt, find_label, NULL, NULL))
+    return;
+  tree list = alloc_stmt_list ();
+  append_to_statement_list_force (blank_asm ("", loc), &list);
+  append_to_statement_list_force (*stmt, &list);
   *stmt = list;
 }
 
@@ -174,6 +205,7 @@ lower_list (tree list, lower_ctx *ctx)
       if (!tsi_end_p (tsi_start (rest)))
 	{
 	  keep_single_copy (&stmt, EXPR_LOCATION (s), ctx);
+	  guard_leading_label (&stmt, EXPR_LOCATION (s));
 	  tree tf = build2 (TRY_FINALLY_EXPR, void_type_node, rest, stmt);
 	  SET_EXPR_LOCATION (tf, EXPR_LOCATION (s));
 	  TREE_SIDE_EFFECTS (tf) = 1;
