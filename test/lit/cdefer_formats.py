@@ -28,7 +28,8 @@ plugin with %cc (the plugin compiler command), %cc-name (gcc or clang) and
 %prefixes (CHECK,GCC or CHECK,CLANG for FileCheck --check-prefixes),
 %flto (-flto, plus what the target's Clang LTO link needs: cross.py), and
 the plugin's options %dump and %unwind-off, spelled for that plugin;
-%check-diags (FileCheck of this file with %prefixes, no other error,
+%analyze (the compiler's static analyzer: Clang --analyze, GCC
+-fanalyzer), %check-diags (FileCheck of this file with %prefixes, no other error,
 warning or note, no crash) and %no-crash-checks (the crash messages that
 no FileCheck of a compile may pass over).
 `// ONLY: gcc` limits a file to one plugin.  `// NO-PLUGIN: why` makes a
@@ -188,7 +189,8 @@ class VariantShTest(_VariantFormat):
                 ("%flto", " ".join(w for w in ("-flto", tc.clang_lto if test.variant == "clang" else "") if w)),
                 ("%prefixes", "CHECK," + test.variant.upper()),
                 ("%dump", PLUGIN_ARG[test.variant] % "dump"),
-                ("%unwind-off", PLUGIN_ARG[test.variant] % "unwind=off")]
+                ("%unwind-off", PLUGIN_ARG[test.variant] % "unwind=off"),
+                ("%analyze", ANALYZE[test.variant])]
         return lit.TestRunner.executeShTest(test, litConfig, False, extra_substitutions=subs)
 
 
@@ -202,6 +204,11 @@ NO_CRASH_CHECKS = ('--implicit-check-not="internal compiler error" '
 CHECK_DIAGS = ("%FileCheck --check-prefixes=%prefixes --allow-unused-prefixes %s "
                "--implicit-check-not=error: --implicit-check-not=warning: "
                "--implicit-check-not=note: " + NO_CRASH_CHECKS)
+
+# The compiler's static analyzer, its warnings one line each and no notes
+# (%analyze): Clang's `--analyze`, GCC's `-fanalyzer`.
+ANALYZE = {"gcc": "-fanalyzer -fdiagnostics-plain-output -fdiagnostics-path-format=none -c -o /dev/null",
+           "clang": "--analyze -fno-caret-diagnostics -o /dev/null"}
 
 # How each plugin takes an option of common/names.def (%dump, %unwind-off).
 PLUGIN_ARG = {"gcc": "-fplugin-arg-cdefer-gcc-%s",
