@@ -23,7 +23,8 @@ import random
 from common import compile_, crashed, run_exe
 
 SEP = b"@@@ fuzz seed "
-NAMES = re.compile(r'"(?:[^"\\]|\\.)*"|\b(?:f\d+|fs|g|T|S|main)\b')
+# gen.py's file-scope names (gen_constructs.py's all start with q_).
+NAMES = re.compile(r'"(?:[^"\\]|\\.)*"|\b(?:f\d+|fs|g|T|S|main|q_\w+)\b')
 STRUCT_NOTE = "reference skipped: struct result (known NRVO bug)"
 CLEANUP_NOTE = ("reference alone differs: a defer within a deferred statement "
                 "(known clang-22 bug)")
@@ -56,11 +57,15 @@ def as_part(seed, src):
 
 
 def batch_source(seeds, size):
+    srcs = [program(s, size) for s in seeds]
     parts = ["/* fuzz batch: seeds %s */" % " ".join(map(str, seeds)),
              "#include <stddefer.h>", "#include <stdio.h>"]
+    if any("#include <immintrin.h>" in src for src in srcs):
+        # (as_part drops it from the program's own `#if defined(__x86_64__)`)
+        parts += ["#if defined(__x86_64__)", "#include <immintrin.h>", "#endif"]
     calls = []
-    for s in seeds:
-        parts.append(as_part(s, program(s, size)))
+    for s, src in zip(seeds, srcs):
+        parts.append(as_part(s, src))
         calls.append('    printf("%s%d\\n"); z%d_main();' % (SEP.decode(), s, s))
     parts += ["int main(void)", "{"] + calls + ["    return 0;", "}", ""]
     return "\n".join(parts)

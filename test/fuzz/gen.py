@@ -22,10 +22,21 @@ What it generates, always within the TS rules:
   random depths with a value that defers then modify; statement
   expressions containing defers; calls between generated functions; struct
   results returned by value.
+From gen_constructs.py (issue 18): `asm goto` within one scope (x86-64);
+  VLAs of one to three dimensions, a VLA parameter and VLA type names in
+  `sizeof`, casts and typedefs inside deferred statements, with a bound
+  that changes after the defer; statement expressions holding defers as
+  conditions of if/?:/switch/while/for/do and operands of &&/||; `[[]]`
+  before defers; comments at a defer's token boundaries; computed gotos
+  within one deferred statement; an `__attribute__((target("avx2")))`
+  function with AVX2 intrinsics in deferred code; functions and defers
+  produced by macro expansions.
 Never: jumps into a defer's scope, jumps out of a deferred statement,
 undefined behaviour (the accumulator `r` is unsigned, so it wraps)."""
 import random
 import sys
+
+from gen_constructs import Constructs
 
 
 class Ctx:
@@ -49,7 +60,7 @@ class Ctx:
         return c
 
 
-class Gen:
+class Gen(Constructs):
     def __init__(self, seed, size):
         self.r = random.Random(seed)
         self.size = size
@@ -62,6 +73,7 @@ class Gen:
         # some of those when the outer defer is left by a jump
         # (docs/RELIABILITY.md).
         self.defer_in_defer = False
+        self.constructs_init()
 
     def t(self):
         self.trace += 1
@@ -93,7 +105,8 @@ class Gen:
             return self.t()
         choices = [("trace", 4), ("update", 2), ("block", 2), ("if", 3), ("defer", 6),
                    ("for", 2), ("while", 1), ("do", 1), ("switch", 1), ("stmtexpr", 1),
-                   ("call", 1), ("backgoto", 1)]
+                   ("call", 1), ("backgoto", 1), ("asmgoto", 1), ("vla", 0.7),
+                   ("condexpr", 1.5)]
         if ctx.loop:
             choices += [("break", 1), ("continue", 1)]
         elif ctx.switch:
@@ -135,8 +148,17 @@ class Gen:
         # No jump out of a deferred statement: the labels outside are gone.
         d = ctx.nested(loop=False, switch=False, in_defer=True, labels=(), back=())
         r = self.r
-        kind = r.choice(["trace", "trace", "block", "if", "loop", "nested", "update"])
-        if kind == "trace":
+        kinds = ["trace", "trace", "block", "if", "loop", "nested", "update"]
+        if not self.cgoto_used and r.random() < 0.15:
+            kinds = ["cgoto"]
+        elif self.avx_ops is not None:
+            kinds += ["avx"] * 3
+        kind = r.choice(kinds)
+        if kind == "cgoto":
+            body = self.cgoto_body(d)
+        elif kind == "avx":
+            body = self.avx_body()
+        elif kind == "trace":
             body = self.t()
         elif kind == "update":
             body = "{ r += %d; %s }" % (r.randrange(1, 9), self.t())
@@ -156,7 +178,7 @@ class Gen:
                 body = "defer %s" % self.t()
             else:
                 body = "{ %s defer %s %s }" % (self.t(), self.block(d.nested()), self.t())
-        return "defer %s" % body
+        return self.decorate_defer(body)
 
     def s_for(self, ctx):
         i = self.fresh("i")
@@ -245,12 +267,19 @@ class Gen:
                                              self.r.randrange(3), self.t())
 
     # ---- functions -------------------------------------------------------
-    def function(self, idx):
+    def function(self, idx, form="plain"):
+        """fIDX; form "macro": defined by one macro's expansion, "avx2": a
+        target("avx2") copy and a plain copy (gen_constructs.py)."""
         self.fn_index = idx
         self.goto_used = False
+        self.cgoto_used = False
+        self.in_macro = form == "macro"
+        self.avx_ops = {} if form == "avx2" else None
         self.budget = self.size
         ctx = Ctx(top=True)
         body = []
+        if form == "avx2":
+            body.append(self.decorate_defer(self.avx_body()))
         for _ in range(self.r.randrange(2, 6)):
             body.append(self.stmt(ctx))
         # r is unsigned: its updates wrap instead of overflowing (undefined
@@ -260,6 +289,11 @@ class Gen:
         if self.goto_used:
             lines.append("out:")
         lines += ["    %s" % self.t(), "    return r;", "}"]
+        self.in_macro = False
+        if form == "macro":
+            return self.macro_function(idx, lines)
+        if form == "avx2":
+            return self.avx_function(idx, lines)
         return "\n".join(lines)
 
     def struct_function(self):
@@ -276,15 +310,23 @@ class Gen:
             "}"])
 
     def program(self):
-        nfun = self.r.randrange(2, 5)
-        funcs = [self.function(i) for i in range(nfun)]
         r = self.r
+        nfun = r.randrange(2, 5)
+        forms = ["plain"] * nfun
+        if r.random() < 0.3:
+            forms[r.randrange(nfun)] = "avx2"
+        for i in range(nfun):
+            if forms[i] == "plain" and r.random() < 0.12:
+                forms[i] = "macro"
+        funcs = [self.function(i, forms[i]) for i in range(nfun)]
+        family = self.macro_family() if r.random() < 0.3 else ("", [])
         g = ", ".join(str(r.randrange(16)) for _ in range(8))
         calls = []
         for _ in range(r.randrange(2, 6)):
             calls.append('    printf("f%d=%%d\\n", f%d(%d));' % ((k := r.randrange(nfun)), k,
                                                                  r.randrange(8)))
         use_struct = r.random() < 0.3
+        calls += family[1]
         if use_struct:
             calls.append('    { struct S s = fs(%d); printf("s=%%d,%%d\\n", s.a, s.b); }'
                          % r.randrange(4))
@@ -295,8 +337,9 @@ class Gen:
             "#include <stddefer.h>",
             "#include <stdio.h>",
             "static int g[8] = { %s };" % g,
+        ] + self.head_lines() + [
             "static void T(int n) { printf(\"%d\\n\", n); }",
-        ]
+        ] + self.macros + self.helpers + ([family[0]] if family[0] else [])
         if use_struct:
             head.append(self.struct_function())
         return "\n".join(head + funcs + ["int main(void)", "{"] + calls +
