@@ -54,6 +54,13 @@ generator's marks (defer-in-defer)."""
 import re
 
 X86 = "#if defined(__x86_64__)"
+# Where an asm goto is written: Clang 16 and older take every label of every
+# asm goto of a function for a possible target of each (JumpDiagnostics), so
+# one asm goto into a VLA's scope made every other one an error ("cannot
+# jump from this asm goto statement ... bypasses initialization of variable
+# length array"), with or without a plugin; Clang 19 and 22 judge each asm
+# goto by its own labels.  There a plain goto stands in.
+ASM_GOTO = "#if defined(__x86_64__) && !(defined(__clang__) && __clang_major__ < 17)"
 
 # Found by this module: the GCC plugin took a braced deferred statement
 # starting with a label, after another defer in one macro expansion, for a
@@ -74,7 +81,7 @@ ATTR_HEAD = [
 ]
 
 JUMP_HEAD = [
-    X86,
+    ASM_GOTO,
     '#define q_JUMP(l) __asm__ goto("jmp %l0" :::: l)',
     '#define q_NOJUMP(l) __asm__ goto("" :::: l)',
     "#else",
@@ -196,7 +203,7 @@ class Constructs:
             asm, other = '%s("jmp %%l0" :::: %s);' % (spell, lab), "goto %s;" % lab
         else:
             asm, other = '%s("" :::: %s);' % (spell, lab), ";"
-        return "\n%s\n%s\n#else\n%s\n#endif\n" % (X86, asm, other)
+        return "\n%s\n%s\n#else\n%s\n#endif\n" % (ASM_GOTO, asm, other)
 
     def s_asmgoto(self, ctx):
         r = self.r
