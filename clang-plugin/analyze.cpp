@@ -99,7 +99,7 @@ struct Exits {
     std::vector<Stmt *> Stmts;
     for (unsigned I : Left) {
       if (!writtenOut(M.Defers[I]))
-        return true;
+        continue;
       Stmt *C = call(I, J->getBeginLoc());
       if (!C)
         return false;
