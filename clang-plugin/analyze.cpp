@@ -22,7 +22,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Sema/Sema.h"
 
-#include <algorithm>
 #include <map>
 
 using namespace clang;

@@ -168,12 +168,10 @@ struct Checker {
   /// statement (E7d, E7e, E7f).
   void checkComputedGotos() {
     std::vector<jumps::path> Targets;
-    std::vector<const LabelDecl *> Names;
+    std::vector<bool> Known; // the label is in the body (else its path is the top level)
     for (AddrLabelExpr *AL : M.AddrLabels) {
-      jumps::path P; // a label outside the body: the function's top level
-      labelPath(AL->getLabel(), P);
-      Targets.push_back(P);
-      Names.push_back(AL->getLabel());
+      Targets.emplace_back();
+      Known.push_back(labelPath(AL->getLabel(), Targets.back()));
     }
     for (Stmt *J : M.Jumps) {
       auto *IG = dyn_cast<IndirectGotoStmt>(J);
@@ -186,12 +184,11 @@ struct Checker {
         continue;
       }
       for (size_t I = 0; I < Targets.size(); ++I) {
-        jumps::path LP;
-        if (!labelPath(Names[I], LP))
+        if (!Known[I])
           continue;
-        jumps::verdict V = jumps::judge_computed_goto(JP, LP);
+        jumps::verdict V = jumps::judge_computed_goto(JP, Targets[I]);
         if (V.error()) {
-          judged(V, IG->getGotoLoc(), Names[I]->getName());
+          judged(V, IG->getGotoLoc(), M.AddrLabels[I]->getLabel()->getName());
           break;
         }
       }

@@ -43,11 +43,13 @@ void
 checker::check_computed_gotos ()
 {
   std::vector<jumps::path> targets;
+  std::vector<bool> seen;
   for (tree label : address_taken)
     {
       auto it = labels.find (label);
       /* A label not seen: the function's top level.  */
-      targets.push_back (it == labels.end () ? jumps::path () : it->second);
+      seen.push_back (it != labels.end ());
+      targets.push_back (seen.back () ? it->second : jumps::path ());
     }
   for (const goto_rec &g : computed_gotos)
     {
@@ -57,15 +59,14 @@ checker::check_computed_gotos ()
 	  report (left, g.loc, msg::E7c);
 	  continue;
 	}
-      for (tree label : address_taken)
+      for (size_t i = 0; i < targets.size (); i++)
 	{
-	  auto it = labels.find (label);
-	  if (it == labels.end ())
+	  if (!seen[i])
 	    continue;
-	  jumps::verdict v = jumps::judge_computed_goto (g.regions, it->second);
+	  jumps::verdict v = jumps::judge_computed_goto (g.regions, targets[i]);
 	  if (v.error ())
 	    {
-	      judged (v, g.loc, label);
+	      judged (v, g.loc, address_taken[i]);
 	      break;
 	    }
 	}
