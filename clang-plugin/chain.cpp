@@ -71,8 +71,21 @@ FunctionDecl *Chain::function(const std::string &Name, QualType ParamTy, SourceL
   return F;
 }
 
+// How many deferred statements a guard's landing pad may hold inline.
+static constexpr unsigned MaxInlinedChain = 4;
+
 // __cdefer_from_N (Whole: STMT of N, then what encloses N) or
-// __cdefer_out_N (what encloses N), made on first use.  Never `nounwind`
+// __cdefer_out_N (what encloses N), made on first use.
+// Inlined when optimising for speed (Chain::InlineRunners) and the chain it
+// runs holds at most MaxInlinedChain deferred statements: out of line, the
+// call in the guard's pad takes the enclosing environment's address, so the
+// variables it captures live in memory on the normal path too (stores the
+// hand-written cleanup does not make); inlined, they stay in registers and
+// the normal path is the hand-written one (test/clang/same_code_O2.c).  The
+// bound keeps the pads' code linear in the number of defers: a longer
+// chain calls an out-of-line runner, which inlines the short rest.
+// At -O0, -Os and -Oz, and in optnone / minsize functions, out of line:
+// one copy each.  Never `nounwind`
 // (not nothrow, and keepUnwinding), since the deferred code they run may
 // panic again: the backend leaves a call of a `nounwind` function out of
 // the call-site table and may cover it with a neighbouring invoke's range
@@ -88,7 +101,13 @@ FunctionDecl *Chain::runner(unsigned I, bool Whole) {
     ParmVarDecl *P;
     F = function((Whole ? "__cdefer_from_" : "__cdefer_out_") + std::to_string(Sl.N), Sl.EnvPtr, loc(I), P,
                  /*NoThrow=*/false);
-    F->addAttr(NoInlineAttr::CreateImplicit(Ctx));
+    unsigned Len = 1;
+    for (int L = Sl.Link; L >= 0; L = Slots[L].Link)
+      ++Len;
+    if (InlineRunners && Len <= MaxInlinedChain)
+      F->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));
+    else
+      F->addAttr(NoInlineAttr::CreateImplicit(Ctx));
     Pending.push_back(I * 2 + (Whole ? 1 : 0));
   }
   return F;

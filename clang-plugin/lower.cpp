@@ -552,6 +552,8 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
     if (!Cleanup[I])
       Chained = false;
   Chain EH{S, Ctx, Slots, Synthesized, {}};
+  // Optimising for speed, a guard's runner is inlined (chain.cpp, runner).
+  EH.InlineRunners = O.Speed && !M.FD->hasAttr<OptimizeNoneAttr>() && !M.FD->hasAttr<MinSizeAttr>();
   if (Chained)
     linkDefers(M, Slots);
   for (size_t I = NDefers; I-- > 0;) {

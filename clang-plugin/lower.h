@@ -44,6 +44,7 @@ struct Chain {
   std::vector<Slot> &Slots;
   std::vector<clang::FunctionDecl *> &Out;
   std::vector<unsigned> Pending;    // From/Out functions whose bodies are due
+  bool InlineRunners = false;       // always_inline the runners of short chains
 
   clang::SourceLocation loc(unsigned I) const;
   clang::Expr *ref(clang::ValueDecl *D, clang::SourceLocation L);

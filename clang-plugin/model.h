@@ -83,6 +83,8 @@ struct Options {
   bool Dump = false;
   bool Native = false; // lowering=native: Clang 22's DeferStmt
   bool Analyze = false; // the frontend action is the static analyzer (analyze.cpp)
+  bool Speed = false;   // optimising for speed (-O1 and up, not -Os/-Oz): the EH
+                        // chain's short runners are inlined (chain.cpp)
 };
 
 // A half-open range of preorder numbers: every statement of a subtree.

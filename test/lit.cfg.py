@@ -71,6 +71,7 @@ config.cdefer = cdefer_formats.Toolchains(
 
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%run", run))
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%cdefer-inc", inc))
 config.substitutions.append(("%cdefer-lib", obj))
 tc = config.cdefer
