@@ -1,6 +1,7 @@
 /* cdefer-gcc.h - what the parts of cdefer-gcc.so share.
  *
  * plugin.cc  plugin_init, options, callback registration
+ * exceptions.cc  whether the unit keeps -fexceptions (defer-free: no)
  * marker.cc  the _Defer macro, the marker builtin, the scope pragma,
  *            recognising a defer in the C front end's trees
  * scope_label.cc  the _Defer macro inside functions: the label form
@@ -69,6 +70,11 @@ const char *decl_name (tree d);
 
 extern bool opt_unwind;
 extern bool opt_dump;
+
+/* exceptions.cc: the unit keeps the -fexceptions plugin_init turned on
+   only if it needs it; note_unwinding_needed says a function does.  */
+void exceptions_per_unit (const char *plugin_name);
+void note_unwinding_needed ();
 
 /* marker.cc */
 void register_marker_builtin ();

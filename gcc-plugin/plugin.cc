@@ -138,7 +138,10 @@ on_pre_genericize (void *gcc_data, void *)
   if (!marker_fndecl || !fndecl || TREE_CODE (fndecl) != FUNCTION_DECL)
     return;
   if (may_need_plugin ())
-    process_function (fndecl);
+    {
+      note_unwinding_needed ();
+      process_function (fndecl);
+    }
 }
 
 } // namespace cdefer
@@ -247,6 +250,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
     {
       flag_exceptions = 1;
       set_exceptions = true;
+      cdefer::exceptions_per_unit (info->base_name);
     }
 
   register_callback (info->base_name, PLUGIN_START_UNIT,
