@@ -343,7 +343,9 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     layoutQuietly(Ctx, RD);
     QualType EnvTy = Sl.EnvTy;
     FunctionDecl *FD = Sl.Fn;
-    FD->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));
+    bool Outline = EH && EH->OutlineStatements;
+    FD->addAttr(Outline ? static_cast<Attr *>(NoInlineAttr::CreateImplicit(Ctx))
+                        : static_cast<Attr *>(AlwaysInlineAttr::CreateImplicit(Ctx)));
 
     // The initialiser, built before STMT is rewritten (sizeof nodes move here).
     std::vector<Expr *> Inits;
@@ -390,15 +392,39 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     // nothrow even without a guard: a defer nested in STMT may still unwind
     // out of it (its own guard ran what encloses STMT), and the call in a
     // landing pad must not be an invoke to Clang's terminate pad.
-    if (EH)
+    if (EH && !Outline)
       FD->addAttr(NoThrowAttr::CreateImplicit(Ctx));
     FD->setBody(FnBody);
+    FunctionDecl *CleanupFn = FD;
+    if (Outline) {
+      // -O0: STMT once, out of line; the cleanup is an always_inline
+      // nothrow wrapper (a plain call in both paths, no terminate pad), and
+      // after inlining the call of __cdefer_fn_N is a call of a function
+      // that may unwind (never nounwind: keepUnwinding).
+      ParmVarDecl *WP;
+      FunctionDecl *W = EH->function("__cdefer_run_" + std::to_string(Sl.N), Sl.EnvPtr, L, WP);
+      W->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));
+      // No frame of its own in a debugger: its inlined call is the user's.
+      W->addAttr(NoDebugAttr::CreateImplicit(Ctx));
+      Expr *C = EH->call(FD, W, {EH->rvalue(EH->ref(WP, L))}, L);
+      if (!C) {
+        error(L, "cdefer: internal error: cannot call the deferred statement");
+        return false;
+      }
+      W->setBody(compat::makeCompound(Ctx, {C}, L, L));
+      Out.push_back(W);
+      if (!keepUnwinding(FD, EH->S, ++Counter, Out)) {
+        error(L, "cdefer: internal error: cannot keep the deferred statement unwinding");
+        return false;
+      }
+      CleanupFn = W;
+    }
 
     auto *ILE = new (Ctx) InitListExpr(Ctx, L, Inits, L);
     ILE->setType(EnvTy);
     VarDecl *Env = Sl.Env;
     Env->setInit(ILE);
-    Env->addAttr(CleanupAttr::CreateImplicit(Ctx, FD));
+    Env->addAttr(CleanupAttr::CreateImplicit(Ctx, CleanupFn));
     Env->setIsUsed();
     auto *DS = new (Ctx) DeclStmt(DeclGroupRef(Env), L, L);
 
@@ -553,6 +579,7 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
       Chained = false;
   Chain EH{S, Ctx, Slots, Synthesized, {}};
   // Optimising for speed, a guard's runner is inlined (chain.cpp, runner).
+  EH.OutlineStatements = O.O0;
   EH.InlineRunners = O.Speed && !M.FD->hasAttr<OptimizeNoneAttr>() && !M.FD->hasAttr<MinSizeAttr>();
   if (Chained)
     linkDefers(M, Slots);

@@ -45,6 +45,7 @@ struct Chain {
   std::vector<clang::FunctionDecl *> &Out;
   std::vector<unsigned> Pending;    // From/Out functions whose bodies are due
   bool InlineRunners = false;       // always_inline the runners of short chains
+  bool OutlineStatements = false;   // -O0: __cdefer_fn_N noinline behind a wrapper
 
   clang::SourceLocation loc(unsigned I) const;
   clang::Expr *ref(clang::ValueDecl *D, clang::SourceLocation L);

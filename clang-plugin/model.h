@@ -83,6 +83,7 @@ struct Options {
   bool Dump = false;
   bool Native = false; // lowering=native: Clang 22's DeferStmt
   bool Analyze = false; // the frontend action is the static analyzer (analyze.cpp)
+  bool O0 = false;      // -O0: deferred statements out of line (chain.cpp)
   bool Speed = false;   // optimising for speed (-O1 and up, not -Os/-Oz): the EH
                         // chain's short runners are inlined (chain.cpp)
 };

@@ -308,6 +308,7 @@ protected:
     if (O.Unwind)
       CI.getLangOpts().Exceptions = 1;
     O.Analyze = CI.getFrontendOpts().ProgramAction == frontend::RunAnalysis;
+    O.O0 = CI.getCodeGenOpts().OptimizationLevel == 0;
     O.Speed = CI.getCodeGenOpts().OptimizationLevel > 0 && !CI.getCodeGenOpts().OptimizeSize;
     Preprocessor &PP = CI.getPreprocessor();
     std::string Pre = PP.getPredefines();

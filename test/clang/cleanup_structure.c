@@ -1,15 +1,19 @@
 // SPEC 6: a defer is a normal-and-EH cleanup.  The frontend's IR (before any
-// LLVM pass) shows the deferred statement moved into an always_inline
-// function that is called on the normal exit and, with unwinding on (the
-// default), from a landing pad that then resumes; with unwind=off there is no
-// landing pad, no invoke and no personality.  With unwinding on the function
-// is nothrow, so the landing pad calls it with a plain call (no terminate
-// pad: a panic raised by the deferred statement during a panic must unwind
-// on), and it guards the statement with a cleanup of its own (the EH chain,
-// docs/DESIGN-clang.md), so the statement's calls are invokes there.
+// LLVM pass) shows the deferred statement moved into a function that is
+// called on the normal exit and, with unwinding on (the default), from a
+// landing pad that then resumes; with unwind=off there is no landing pad, no
+// invoke and no personality.  With unwinding on the cleanup is a nothrow
+// always_inline wrapper __cdefer_run_N, so the landing pad calls it with a
+// plain call (no terminate pad: a panic raised by the deferred statement
+// during a panic must unwind on); at -O0 it calls the statement's function
+// __cdefer_fn_N, which stays out of line (one copy of the statement, not one
+// per exit: docs/DESIGN-clang.md) and guards the statement with a cleanup of
+// its own (the EH chain), so the statement's calls are invokes there.
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm -Xclang -disable-llvm-passes %s -o - | %FileCheck --check-prefixes=CHECK,EH %s
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm -Xclang -disable-llvm-passes -Xclang -plugin-arg-cdefer -Xclang unwind=off %s -o - | %FileCheck --check-prefixes=CHECK,NOEH %s
-// At -O0 the always_inline cleanup function is inlined (nothing calls it any more).
+// At -O0 the always_inline wrapper is inlined (nothing calls it any more); the
+// statement's function is called, with plain calls, from the normal exit and
+// the landing pad.
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm %s -o - | %FileCheck --check-prefix=O0 %s
 // (Patterns accept Clang 14's typed pointers as well as opaque `ptr`.)
 #include <stddefer.h>
@@ -35,15 +39,19 @@ int f(int n)
 // NOEH-NOT: invoke
 // The return value is loaded before the deferred code runs.
 // CHECK: [[RET:%[0-9]+]] = load i32, {{ptr|i32\*}} [[X]]
-// CHECK-NEXT: call void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} {{(noundef )?}}[[ENV]])
+// EH-NEXT: call void @__cdefer_run_1({{ptr|%struct.__cdefer_env_1\*}} {{(noundef )?}}[[ENV]])
+// NOEH-NEXT: call void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} {{(noundef )?}}[[ENV]])
 // CHECK-NEXT: ret i32 [[RET]]
 // EH: [[PAD]]:
 // EH-NEXT: landingpad { {{ptr|i8\*}}, i32 }
 // EH-NEXT: cleanup
-// EH: call void @__cdefer_fn_1({{ptr|%struct.__cdefer_env_1\*}} {{(noundef )?}}[[ENV]])
+// EH: call void @__cdefer_run_1({{ptr|%struct.__cdefer_env_1\*}} {{(noundef )?}}[[ENV]])
 // EH: resume { {{ptr|i8\*}}, i32 }
 // EH-NOT: @abort
 // NOEH-NOT: landingpad
+// EH-LABEL: define internal void @__cdefer_run_1(
+// EH: call void @__cdefer_fn_1(
+// EH: ret void
 // CHECK-LABEL: define internal void @__cdefer_fn_1(
 // EH: invoke void @use(
 // EH: landingpad
@@ -55,5 +63,11 @@ int f(int n)
 // CHECK: attributes #{{[0-9]+}} = { alwaysinline
 
 // O0-LABEL: define {{.*}}i32 @f(
-// O0-NOT: call void @__cdefer_fn_1
-// O0: ret i32
+// O0-NOT: @__cdefer_run_1
+// O0: call void @__cdefer_fn_1(
+// O0-NEXT: ret i32
+// O0: landingpad
+// O0: call void @__cdefer_fn_1(
+// O0: resume
+// O0-NOT: @__cdefer_run_1
+// O0: define internal void @__cdefer_fn_1(

@@ -1,6 +1,7 @@
 // docs/USER-GUIDE.md "Debugging": under the Clang plugin a deferred
-// statement is the body of a synthesized `__cdefer_fn_N`, inlined into its
-// function at every -O; gdb shows it as an inlined frame of its own, where
+// statement is the body of a synthesized `__cdefer_fn_N` (out of line at -O0
+// with unwinding on, as here; inlined into its function otherwise); gdb
+// shows it as a frame of its own (an inlined one when inlined), where
 // the function's locals are not in scope ("No symbol").  The documented
 // way: select the function's frame (`up`, or `frame N` as below) and print
 // them there; they are the function's own variables, with their values at

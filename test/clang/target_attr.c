@@ -75,9 +75,11 @@ int main(void)
 // IR: define internal void @__cdefer_fn_{{[0-9]+}}({{.*}}) #[[SUM8:[0-9]+]]
 // IR: define internal void @__cdefer_fn_{{[0-9]+}}({{.*}}) #[[PRAGMA:[0-9]+]]
 // IR: define internal void @__cdefer_fn_{{[0-9]+}}({{.*}}) #[[NOSAN:[0-9]+]]
-// IR: attributes #[[SUM8]] = { {{.*}}"target-features"="{{[^"]*}}+avx2
-// IR: attributes #[[PRAGMA]] = { {{.*}}"target-features"="{{[^"]*}}+avx,
-// IR: attributes #[[NOSAN]] = { {{([^s"]|s[^a])*}}cold{{([^s"]|s[^a])*}}"
+// (At -O0 a deferred statement's function is out of line, noinline and
+// optnone like its function, and may share its attribute group: any order.)
+// IR-DAG: attributes #[[SUM8]] = { {{.*}}"target-features"="{{[^"]*}}+avx2
+// IR-DAG: attributes #[[PRAGMA]] = { {{.*}}"target-features"="{{[^"]*}}+avx,
+// IR-DAG: attributes #[[NOSAN]] = { {{([^s"]|s[^a])*}}cold{{([^s"]|s[^a])*}}"
 
 // INSTR: call void @__cyg_profile_func_enter({{.*}}@main
 // INSTR-NOT: @__cyg_profile_func_{{enter|exit}}({{.*}}@__cdefer
