@@ -65,7 +65,7 @@ config.cdefer = cdefer_formats.Toolchains(
     reference=reference,
     run=run,
     gcc_major=_gcc_major(gcc) if gcc_plugin else 0,
-    clang_target=target.clang_flags(),
+    clang_target=target.clang_flags(clang or reference, config.test_exec_root),
     clang_lto=target.clang_lto_flags(clang),
 )
 

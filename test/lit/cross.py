@@ -11,7 +11,8 @@ it into what the suites need:
     reference           clang-22 -fdefer-ts --target=TRIPLE
     %run                run_capped.py --qemu qemu-ARCH --sysroot /usr/TRIPLE
     %clang-target       --target=TRIPLE (empty natively), for RUN lines that
-                        name a Clang themselves
+                        name a Clang themselves; on riscv64 also the LLD
+                        link (clang_flags)
     %target-gcc         the GCC for the target (plain `gcc` natively)
     %strip              the target's strip (TRIPLE-strip; the host's strip
                         does not know other machines' ELF)
@@ -38,6 +39,9 @@ QEMU = {
     "powerpc64le": "qemu-ppc64le",
 }
 
+# Targets whose Clang programs are linked with LLD (Target.clang_flags).
+LLD_LINKED = {"riscv64"}
+
 
 class Target:
     def __init__(self, triple):
@@ -56,8 +60,36 @@ class Target:
     def strip(self):
         return self.triple + "-strip" if self.cross else "strip"
 
-    def clang_flags(self):
-        return "--target=" + self.triple if self.cross else ""
+    def clang_flags(self, clang="", cfg_dir=""):
+        """--target=TRIPLE, and what links the target's programs.  riscv64:
+        Debian 12's riscv64-linux-gnu-ld (binutils 2.40) segfaults linking
+        some of Clang's -O0 objects (most programs of test/runtime, the
+        reference's too), so every Clang, the one under test and the ones a
+        RUN line names (clang-19), links them with the LLD of the Clang under
+        test (lld-N): the system ld.lld may be an older LLVM's, which cannot
+        read -flto bitcode and (lld 14) cannot link GCC's riscv64 crt
+        objects (R_RISCV_ALIGN needs linker relaxation).  The --ld-path
+        option comes from a configuration file written to CFG_DIR
+        (clang-link.cfg), because Clang does not warn about an unused
+        option from there: on the command line it would be an error under
+        -Werror wherever a RUN line only compiles (-c, -S, -fsyntax-only).
+        `--config FILE`, not `--config=FILE`, which Clang 14 and older do
+        not take."""
+        if not self.cross:
+            return ""
+        flags = "--target=" + self.triple
+        if self.arch in LLD_LINKED and clang and cfg_dir:
+            lld = os.path.join(os.path.dirname(os.path.realpath(shutil.which(clang) or clang)), "ld.lld")
+            if os.path.exists(lld):
+                os.makedirs(cfg_dir, exist_ok=True)
+                cfg = os.path.join(cfg_dir, "clang-link.cfg")
+                text = "# test/lit/cross.py: Clang links %s programs with LLD\n--ld-path=%s\n" % (
+                    self.arch, lld)
+                if not os.path.exists(cfg) or open(cfg).read() != text:
+                    with open(cfg, "w") as f:
+                        f.write(text)
+                flags += " --config " + cfg
+        return flags
 
     def clang_lto_flags(self, clang):
         """Link flags for a Clang -flto build.  32-bit ARM: Debian 12's
