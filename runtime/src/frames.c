@@ -34,12 +34,23 @@
 #define FP_REGS { 8 }                  /* s0 */
 #define SP_REG 2                       /* sp */
 #elif defined(__powerpc64__) || defined(__powerpc__)
-/* Power: __builtin_frame_address(0) is the frame's stack pointer r1 (the
- * back chain), GCC and Clang, -O0 and -O2; the unwinder does not restore
- * r1 as a register (_Unwind_GetGR(ctx, 1) faults) but reports it as the
- * CFA of the callee, _Unwind_GetCFA. */
-#define FP_REGS { 1 }                  /* r1, as _Unwind_GetCFA */
+/* Power: __builtin_frame_address(0) is the frame's stack pointer r1 as the
+ * prologue left it, GCC and Clang, -O0 and -O2 -- in a frame that keeps a
+ * frame pointer, r31, which the prologue sets to that r1 (both compilers
+ * keep one at -O0 and wherever a VLA or alloca moves r1).  The unwinder
+ * does not restore r1 as a register (_Unwind_GetGR(ctx, 1) faults) but
+ * reports its value at the call as the CFA of the callee, _Unwind_GetCFA:
+ * the frame address of a frame that keeps no frame pointer, whose r1 never
+ * moves.  In one that does, r1 at the call lies below the frame address
+ * by what a VLA or alloca block took (recover() there returned NULL,
+ * test/runtime/recover_moved_stack.c), and r31 is the frame address.
+ * Which of the two kinds a frame is, its CFA rule at the call says
+ * (r31-based or r1-based, eh_tables.c); r31 is taken only from a frame
+ * that keeps it as its frame pointer, since elsewhere it is any
+ * callee-saved value (32-bit ARM's r11 story below). */
+#define FP_REGS { 1, 31 }              /* r1, as _Unwind_GetCFA; r31 */
 #define FP_IS_CFA 1
+#define FP_REG_POWER_FP 31
 #elif defined(__s390x__) || defined(__s390__)
 /* s390x: __builtin_frame_address(0) is the stack pointer the function was
  * entered with (its CFA - 160), both in GCC and in Clang, whether or not it
@@ -68,6 +79,37 @@ CDEFER_HIDDEN uintptr_t cdefer_frame_sp(struct _Unwind_Context *ctx)
     return (uintptr_t)_Unwind_GetGR(ctx, 13);   /* sp */
 #else
     return (uintptr_t)_Unwind_GetCFA(ctx);
+#endif
+}
+
+/* The frame-address values of the frame C describes, one per FP_REGS
+ * entry (targets other than FP_IS_CALLER_SP): the registers as the
+ * unwinder restored them; Power: r1 at the call, and r31 when the frame
+ * keeps it as its frame pointer (else 0). */
+static void frame_values(struct _Unwind_Context *c, uintptr_t out[CDEFER_FP_MAX])
+{
+    size_t i;
+    for (i = 0; i < CDEFER_FP_MAX; i++)
+        out[i] = 0;
+#ifdef FP_REG_POWER_FP
+    {
+        int before = 0;
+        uintptr_t ip = (uintptr_t)_Unwind_GetIPInfo(c, &before);
+        uint64_t reg;
+        int64_t off;
+        out[0] = (uintptr_t)_Unwind_GetCFA(c);
+        if (ip && !before)
+            ip--;
+        /* Only a frame with a language-specific data area can run
+         * deferred code (be F, or X); the CFA rule costs a search of the
+         * unwind tables, so no other frame pays it. */
+        if (ip && _Unwind_GetLanguageSpecificData(c) && cdefer_cfa_rule(ip, &reg, &off) &&
+            reg == FP_REG_POWER_FP)
+            out[1] = (uintptr_t)_Unwind_GetGR(c, FP_REG_POWER_FP);
+    }
+#else
+    for (i = 0; i < FP_NREGS; i++)
+        out[i] = (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
 #endif
 }
 
@@ -135,14 +177,11 @@ CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_
     for (i = 0; i < CDEFER_FP_MAX; i++)
         out->fp[i] = 0;
     out->fn = stop_region_start(ctx, exc);
-    if (FP_IS_CALLER_SP) {
+    out->sp = cdefer_frame_sp(ctx);
+    if (FP_IS_CALLER_SP)
         out->fp[0] = frame_address_of(ctx);
-    } else if (FP_IS_CFA) {
-        out->fp[0] = (uintptr_t)_Unwind_GetCFA(ctx);
-    } else {
-        for (i = 0; i < FP_NREGS; i++)
-            out->fp[i] = (uintptr_t)_Unwind_GetGR(ctx, fp_regs[i]);
-    }
+    else
+        frame_values(ctx, out->fp);
 }
 
 /* The frame being cleaned up may be one of F's own helpers rather than F:
@@ -156,7 +195,17 @@ CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_
  * is such a helper, that is, if F's frame is further out than X on the
  * stack.  A backtrace from here tells: it must meet X's frame first and
  * F's frame address after it.  A frame is X when it is in X's
- * function and one of its frame-pointer registers has X's value: on 32-bit
+ * function and one of its frame-pointer registers has X's value, or its
+ * cdefer_frame_sp is the one X had when the stop function saw it (X->sp).
+ * The second is for a helper that keeps no frame pointer (-O2 and up): the
+ * register is then any callee-saved value, which X's landing pad may have
+ * changed by the time it calls the recovering code (riscv64, Clang -O3:
+ * s0 held a pointer at the call that panicked and another one in the
+ * landing pad; test/runtime/recover_panic_from_nested_deferred.c).  The
+ * stack pointer alone would not do on x86-64, whose landing pads may run
+ * with pushed arguments popped; every frame between here and X is called
+ * from X's landing pad, so lies below it, and none other in X's function
+ * can have X's value where the landing pad did not move it.  On 32-bit
  * ARM only one of r7 and r11 is the frame pointer, and the other one, a
  * callee-saved register that code of the other kind may never touch, often
  * holds the same value in every frame of the walk (it did, and a recover in
@@ -186,24 +235,29 @@ struct runner_walk {
 static _Unwind_Reason_Code runner_walk_step(struct _Unwind_Context *c, void *arg)
 {
     struct runner_walk *w = arg;
-    uintptr_t sp = cdefer_frame_sp(c);
-    int in_x_fn;
+    uintptr_t sp = cdefer_frame_sp(c), v[CDEFER_FP_MAX];
+    int in_x_fn, here;
     size_t i;
-    in_x_fn = (uintptr_t)_Unwind_GetRegionStart(c) == w->x->fn;
+    if (FP_IS_CALLER_SP)
+        v[0] = (uintptr_t)_Unwind_GetGR(c, fp_regs[0]);
+    else
+        frame_values(c, v);
+    in_x_fn = here = (uintptr_t)_Unwind_GetRegionStart(c) == w->x->fn;
     if (FP_IS_CALLER_SP) {         /* X's value shows in its caller */
-        int here = in_x_fn;
         in_x_fn = w->prev_in_x_fn;
         w->prev_in_x_fn = here;
     }
     for (i = 0; i < FP_NREGS; i++) {
-        uintptr_t v = FP_IS_CFA ? sp : (uintptr_t)_Unwind_GetGR(c, fp_regs[i]);
-        if (w->seen_x && v == w->f) {
+        if (w->seen_x && v[i] == w->f) {
             w->found = 1;
             return _URC_END_OF_STACK;
         }
-        if (in_x_fn && v && v == w->x->fp[i])
+        if (in_x_fn && v[i] && v[i] == w->x->fp[i])
             w->seen_x = 1;
     }
+    /* or X's stack pointer, for an X that keeps no frame pointer (below) */
+    if (here && sp == w->x->sp)
+        w->seen_x = 1;
     if (w->past_f)
         return _URC_END_OF_STACK;
     if (sp > w->f)

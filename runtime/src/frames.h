@@ -13,10 +13,12 @@
 #define CDEFER_FP_MAX 2
 
 /* What identifies one frame: the values its frame-pointer register(s) had
- * (unused ones 0) and the start of its function. */
+ * (unused ones 0), the start of its function, and where it was on the
+ * stack then (cdefer_frame_sp). */
 struct cdefer_frame_id {
     uintptr_t fp[CDEFER_FP_MAX];
     uintptr_t fn;
+    uintptr_t sp;
 };
 
 /* Where the frame CTX describes lies on the stack, a value that grows from
