@@ -22,6 +22,10 @@ Directives, in `//` comments anywhere in the program:
     // NEEDS-UNWIND: why      deferred code must run during unwinding
                               (pthread_exit, pthread_cancel): the -nounwind
                               variants, which turn unwinding off, skip it
+    // REQUIRES: f1, f2       lit features every variant needs (threads,
+                              signal-unwind: what qemu-user cannot run for
+                              some targets, test/lit/cross.py); where one
+                              is missing, UNSUPPORTED with its name
 
 VariantShTest (test/diag/, test/runtime/): ordinary RUN lines, run once per
 plugin with %cc (the plugin compiler command), %cc-name (gcc or clang) and
@@ -36,7 +40,8 @@ no FileCheck of a compile may pass over).
 file one test, variant `plain`, that runs whether or not a plugin was built
 (its RUN lines name their compilers themselves; %cc is not available).
 
-A variant whose compiler is missing is UNSUPPORTED (skipped, and counted so);
+A variant whose compiler or a REQUIRES feature is missing is UNSUPPORTED
+(skipped, and counted so);
 a variant a directive rules out (ONLY, NO-REFERENCE, NEEDS-UNWIND) is not a
 test at all.
 """
@@ -111,7 +116,7 @@ def _directives(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     found = {}
-    for m in re.finditer(r"//\s*(CFLAGS|ONLY|NO-REFERENCE|REFERENCE-WRONG|EXIT|NEEDS-UNWIND|NO-PLUGIN|MIN-GCC):(.*)", text):
+    for m in re.finditer(r"//\s*(CFLAGS|ONLY|NO-REFERENCE|REFERENCE-WRONG|EXIT|NEEDS-UNWIND|NO-PLUGIN|MIN-GCC|REQUIRES):(.*)", text):
         found.setdefault(m.group(1), []).append(m.group(2).strip())
     return found
 
@@ -123,6 +128,14 @@ def _too_old_gcc(directives, tc):
         if parts and parts[0].isdigit() and tc.gcc_major and tc.gcc_major < int(parts[0]):
             return "needs GCC %s or later: %s" % (parts[0], parts[1] if len(parts) > 1 else "")
     return None
+
+
+def _missing_features(directives, config):
+    """The features a run program's `// REQUIRES: a, b (why)` names that
+    the configuration lacks (test/lit/cross.py: what qemu-user cannot run)."""
+    want = [w.strip() for d in directives.get("REQUIRES", [])
+            for w in d.split("(")[0].split(",") if w.strip()]
+    return [w for w in want if w not in config.available_features]
 
 
 def _only(directives):
@@ -269,6 +282,9 @@ class RunCorpus(_VariantFormat):
         old_gcc = _too_old_gcc(d, tc) if compiler == "gcc" else None
         if old_gcc:
             return lit.Test.Result(lit.Test.UNSUPPORTED, old_gcc)
+        missing = _missing_features(d, test.config)
+        if missing:
+            return lit.Test.Result(lit.Test.UNSUPPORTED, "missing feature(s): " + ", ".join(missing))
         ref_wrong = compiler == "reference" and "REFERENCE-WRONG" in d
         expected_path = os.path.splitext(src)[0] + ".out"
         if not os.path.exists(expected_path):

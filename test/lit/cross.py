@@ -20,7 +20,9 @@ it into what the suites need:
                         (clang_lto_flags)
 
 Features: `target-ARCH` (x86_64 natively; aarch64, arm, s390x, riscv64,
-i686, powerpc64le) and `qemu` for a cross build; `target-libdw` where the
+i686, powerpc64le) and `qemu` for a cross build; `threads` and
+`signal-unwind` where qemu-user can run threads and unwind out of a signal
+handler (NO_THREADS, NO_SIGNAL_UNWIND); `target-libdw` where the
 programs can load the target's libdw (has_libdw); `valgrind` and `sanitizers`
 (ASan, UBSan, TSan) only natively: valgrind does not run under qemu-user,
 and the sanitizers' shadow memory does not fit qemu-user's address space.
@@ -41,6 +43,24 @@ QEMU = {
 
 # Targets whose Clang programs are linked with LLD (Target.clang_flags).
 LLD_LINKED = {"riscv64"}
+
+# What qemu-user (Debian 12: 7.2) cannot run for a target, whoever built
+# the program; each shown with a plain C program without cdefer
+# (docs/TESTING.md, "Cross targets").  Natively the features are always on.
+#
+# `threads`: a program can start a thread.  Not under qemu-i386: a
+# program's first pthread_create spins for ever (GCC's and Clang's, -O0 and
+# -O2; the thread never runs).
+NO_THREADS = {"i686"}
+# `signal-unwind`: the unwinder can leave a signal handler's frame, which
+# pthread_cancel needs when the thread is blocked in a cancellation point
+# (glibc raises the cancellation from its SIGCANCEL handler).  Not under
+# qemu-ppc64le: its signal trampoline is `li r0,N; sc`, libgcc's unwinder
+# (rs6000/linux-unwind.h) knows a signal frame by the kernel's
+# `addi r1,r1,128; li r0,N; sc`, so the unwind ends in the handler and
+# glibc ends the thread without running any cleanup
+# (__attribute__((cleanup)) ones neither).
+NO_SIGNAL_UNWIND = {"powerpc64le"}
 
 
 class Target:
@@ -120,6 +140,10 @@ class Target:
         f = {"target-" + self.arch}
         if self.has_libdw():
             f.add("target-libdw")
+        if self.arch not in NO_THREADS:
+            f.add("threads")
+        if self.arch not in NO_SIGNAL_UNWIND:
+            f.add("signal-unwind")
         if self.cross:
             f.add("qemu")
         else:

@@ -2,6 +2,8 @@
 // the iteration that calls pthread_exit it runs during unwinding, before the
 // function's own defer.
 // NEEDS-UNWIND: pthread_exit runs deferred code only through the unwinder
+// Not where qemu-user runs no thread (test/lit/cross.py: qemu-i386).
+// REQUIRES: threads
 // CFLAGS: -pthread
 #include <pthread.h>
 #include <stddefer.h>

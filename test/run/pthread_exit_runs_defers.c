@@ -1,6 +1,8 @@
 // SPEC 3.1: pthread_exit unwinds the thread's stack and runs every reached
 // deferred statement, innermost first, in every frame.
 // NEEDS-UNWIND: pthread_exit runs deferred code only through the unwinder
+// Not where qemu-user runs no thread (test/lit/cross.py: qemu-i386).
+// REQUIRES: threads
 // CFLAGS: -pthread
 #include <pthread.h>
 #include <stddefer.h>

@@ -1,6 +1,8 @@
 // SPEC 3.2: only defers that control reached run during unwinding; one after
 // the pthread_exit call was never registered.
 // NEEDS-UNWIND: pthread_exit runs deferred code only through the unwinder
+// Not where qemu-user runs no thread (test/lit/cross.py: qemu-i386).
+// REQUIRES: threads
 // CFLAGS: -pthread
 #include <pthread.h>
 #include <stddefer.h>

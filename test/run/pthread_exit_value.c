@@ -1,6 +1,8 @@
 // SPEC 3.1: deferred statements run while pthread_exit unwinds, and the
 // value passed to pthread_exit still reaches pthread_join.
 // NEEDS-UNWIND: pthread_exit runs deferred code only through the unwinder
+// Not where qemu-user runs no thread (test/lit/cross.py: qemu-i386).
+// REQUIRES: threads
 // CFLAGS: -pthread
 #include <pthread.h>
 #include <stddefer.h>

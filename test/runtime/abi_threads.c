@@ -6,6 +6,8 @@
 // valgrind.
 // NO-PLUGIN: the RUN lines pick their compilers; once is enough
 //
+// Starts threads: not where qemu-user runs none (test/lit/cross.py: qemu-i386).
+// REQUIRES: threads
 // RUN: %target-gcc -std=c11 -O2 -pthread -fexceptions -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s %cdefer-lib/libcdefer.a -o %t.g2
 // RUN: %run --timeout 60 %t.g2 | %FileCheck --match-full-lines %s
 // RUN: clang-19 %clang-target -std=c11 -O2 -pthread -fexceptions -DOUTLINE -Wall -Wextra -Werror -I%cdefer-inc -I%S/Inputs %s -L%cdefer-lib -lcdefer -Wl,-rpath,%cdefer-lib -o %t.c19

@@ -6,6 +6,8 @@
 // panic, raised and recovered in a function that deferred code calls.
 //
 //
+// Starts threads: not where qemu-user runs none (test/lit/cross.py: qemu-i386).
+// REQUIRES: threads
 // RUN: %cc -std=c11 -O2 -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t
 // RUN: %run --timeout 60 %t | %FileCheck --match-full-lines %s
 // RUN: %cc -std=c11 -O0 -g -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0

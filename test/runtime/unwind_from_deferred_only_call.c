@@ -8,16 +8,19 @@
 // pads were dropped: the panic escaped with exit 2, pthread_exit skipped
 // the callers' deferred code.)
 //
+// Where qemu-user runs no thread (feature threads, test/lit/cross.py:
+// qemu-i386) the program is run with `no-threads`: the panics only, without
+// the pthread_exit cases (THREADS lines).
 // RUN: %cc -std=c11 -O0 -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0
-// RUN: %run %t.O0 | %FileCheck --match-full-lines %s
+// RUN: %run %t.O0 %if !threads %{ no-threads %} | %FileCheck --match-full-lines %if threads %{ --check-prefixes=CHECK,THREADS %} %s
 // RUN: %cc -std=c11 -O1 -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O1
-// RUN: %run %t.O1 | %FileCheck --match-full-lines %s
+// RUN: %run %t.O1 %if !threads %{ no-threads %} | %FileCheck --match-full-lines %if threads %{ --check-prefixes=CHECK,THREADS %} %s
 // RUN: %cc -std=c11 -O2 -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O2
-// RUN: %run %t.O2 | %FileCheck --match-full-lines %s
+// RUN: %run %t.O2 %if !threads %{ no-threads %} | %FileCheck --match-full-lines %if threads %{ --check-prefixes=CHECK,THREADS %} %s
 // RUN: %cc -std=c11 -O3 -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O3
-// RUN: %run %t.O3 | %FileCheck --match-full-lines %s
+// RUN: %run %t.O3 %if !threads %{ no-threads %} | %FileCheck --match-full-lines %if threads %{ --check-prefixes=CHECK,THREADS %} %s
 // RUN: %cc -std=c11 -Os -pthread -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.Os
-// RUN: %run %t.Os | %FileCheck --match-full-lines %s
+// RUN: %run %t.Os %if !threads %{ no-threads %} | %FileCheck --match-full-lines %if threads %{ --check-prefixes=CHECK,THREADS %} %s
 // CHECK:      raise_first deferred
 // CHECK-NEXT: middle_first deferred
 // CHECK-NEXT: top_first deferred: recover -> raised by raise_first
@@ -26,21 +29,22 @@
 // CHECK-NEXT: middle_last deferred
 // CHECK-NEXT: top_last deferred: recover -> raised by raise_last
 // CHECK-NEXT: top_last -> -1
-// CHECK-NEXT: raise_first deferred
-// CHECK-NEXT: middle_first deferred
-// CHECK-NEXT: top_first deferred: recover -> NULL
-// CHECK-NEXT: thread deferred
-// CHECK-NEXT: joined
-// CHECK-NEXT: raise_last deferred
-// CHECK-NEXT: middle_last deferred
-// CHECK-NEXT: top_last deferred: recover -> NULL
-// CHECK-NEXT: thread deferred
-// CHECK-NEXT: joined
+// THREADS-NEXT: raise_first deferred
+// THREADS-NEXT: middle_first deferred
+// THREADS-NEXT: top_first deferred: recover -> NULL
+// THREADS-NEXT: thread deferred
+// THREADS-NEXT: joined
+// THREADS-NEXT: raise_last deferred
+// THREADS-NEXT: middle_last deferred
+// THREADS-NEXT: top_last deferred: recover -> NULL
+// THREADS-NEXT: thread deferred
+// THREADS-NEXT: joined
 // CHECK-NOT:  {{.+}}
 
 #include <cdefer.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 
 enum { PANIC = 1, EXIT = 2 };
 static volatile int mode;
@@ -120,11 +124,13 @@ static void *thread(void *arg)
     return 0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     mode = PANIC;
     printf("top_first -> %d\n", top_first());
     printf("top_last -> %d\n", top_last());
+    if (argc > 1 && strcmp(argv[1], "no-threads") == 0)
+        return 0;
     mode = EXIT;
     for (int first = 1; first >= 0; first--) {
         pthread_t t;
