@@ -19,9 +19,9 @@
 // RUN: %FileCheck --check-prefix=PATH %s < %t.defer.path
 // RUN: %if clang-early-always-inline %{ diff %t.hand.path %t.defer.path %}
 // RUN: sed -n -e '/^define.*@three(/,/^}/p' %t.defer.ll | %FileCheck --check-prefix=THREE %s
-// The bound: a landing pad holds at most four deferred statements inline;
-// a longer chain calls an out-of-line runner (linear code in the number of
-// defers).  At -Os the runners stay out of line.
+// The bound: a runner whose chain holds more than two deferred statements
+// stays out of line (linear code in the number of defers).  At -Os the
+// runners stay out of line.
 // RUN: sed -n -e '/^define.*@six(/,/^}/p' %t.defer.ll | %FileCheck --check-prefix=SIX %s
 // RUN: %clang-plugin-cc -Os -S -emit-llvm %s -o %t.os.ll
 // RUN: sed -n -e '/^define.*@three(/,/^}/p' %t.os.ll | %FileCheck --check-prefix=OS %s
