@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-# bench/compile_instr.py - the Clang plugin's compile cost in instructions
-# (callgrind on clang -cc1), run by hand; not part of bench/run.sh.
+# bench/compile_instr.py - the plugins' compile cost in instructions
+# (callgrind on clang -cc1 / GCC's cc1), run by hand; not part of bench/run.sh.
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-"""bench/compile_instr.py - the Clang plugin's compile cost in instructions,
-from one run: callgrind on `clang -cc1` (the command `clang -###` prints),
-summed Ir, so the figures repeat on a loaded machine where seconds do not.
+"""bench/compile_instr.py - the plugins' compile cost in instructions, from
+one run: callgrind on the compiler proper (`clang -cc1`, or GCC's `cc1`: the
+command the driver's `-###` prints), summed Ir, so the figures repeat on a
+loaded machine where seconds do not.
 
-  bench/compile_instr.py heavy [--funcs N] [--opt -O0,-O2]
+  bench/compile_instr.py heavy [--funcs N] [--opt -O0,-O2] [--compiler gcc]
       the defer-heavy file of bench/src/gen.py vs its goto twin: the plugin
-      with unwinding on (default) and off, clang-22's native `_Defer`
-      (-fdefer-ts, with and without -fexceptions), the goto twin with the
-      plugin loaded (defer-free code) and with -fexceptions; Ir and the
-      ratios to the goto twin and to native -fexceptions.
+      with unwinding on (default) and off, the same file written with
+      __attribute__((cleanup)) and -fexceptions (the compiler's own
+      mechanism), clang-22's native `_Defer` (-fdefer-ts, with and without
+      -fexceptions; Clang only), the goto twin with the plugin loaded
+      (defer-free code) and with -fexceptions; Ir and the ratios to the
+      goto twin, to the cleanup version and to native -fexceptions.
   bench/compile_instr.py scaling [--ns 250,500,1000,2000] [--axis defers]
       one scaling function of gen.py (n one-line defers in one block) at
       each n: Ir, and the log-log slope between successive points (1: linear).
@@ -19,8 +22,9 @@ summed Ir, so the figures repeat on a loaded machine where seconds do not.
       the split of one callgrind output: plugin, Sema/parse, CodeGen, LLVM
       optimisation, back end (inclusive Ir of their entry points).
 
-Options: --build-dir DIR (default build/: the Clang its CMakeCache.txt names
-and DIR/cdefer-clang.so), --clang PATH, --so PATH (override those two),
+Options: --compiler clang|gcc (default clang), --build-dir DIR (default
+build/: the compilers its CMakeCache.txt names, DIR/cdefer-clang.so and
+DIR/gcc/cdefer.so), --clang PATH, --so PATH (override those two),
 --keep DIR (keep the callgrind outputs for `profile`), --json FILE.
 Every run is under `nice -n 10`, with a time limit (--timeout, s)."""
 import argparse
@@ -42,13 +46,15 @@ import gen  # noqa: E402
 INC = os.path.join(ROOT, 'runtime', 'include')
 
 
-def cc1(clang, args):
-    """The -cc1 command the driver runs for `clang ARGS`."""
-    r = subprocess.run([clang, '-###'] + args, capture_output=True, text=True, timeout=60)
+def cc1(cc, args):
+    """The compiler proper's command the driver CC runs for `CC ARGS`
+    (clang -cc1, or GCC's cc1)."""
+    r = subprocess.run([cc, '-###'] + args, capture_output=True, text=True, timeout=60)
     for line in r.stderr.splitlines():
-        if '"-cc1"' in line:
+        words = shlex.split(line) if line.startswith(' ') else []
+        if '"-cc1"' in line or (words and os.path.basename(words[0]) == 'cc1'):
             return shlex.split(line)
-    raise RuntimeError('no -cc1 line for %s: %s' % (args, r.stderr[-500:]))
+    raise RuntimeError('no compiler line for %s: %s' % (args, r.stderr[-500:]))
 
 
 def callgrind(cmd, out, timeout):
@@ -64,26 +70,31 @@ def callgrind(cmd, out, timeout):
     return int(m.group(1)), None
 
 
-def configs(clang, so, src_defer, src_goto):
-    """[(key, driver args)]: the configurations compared."""
+def configs(gcc, so, src_defer, src_goto, src_cleanup):
+    """[(key, driver args)]: the configurations compared.  GCC takes the
+    plugin's options only when it is loaded as cdefer.so (SO then)."""
     plug = ['-fplugin=' + so, '-I' + INC]
-    off = ['-Xclang', '-plugin-arg-cdefer', '-Xclang', 'unwind=off']
+    off = (['-fplugin-arg-cdefer-gcc-unwind=off'] if gcc
+           else ['-Xclang', '-plugin-arg-cdefer', '-Xclang', 'unwind=off'])
     native = ['-fdefer-ts', '-std=c2y', '-I' + INC]
-    return [('goto', [src_goto]),
+    rows = [('goto', [src_goto]),
             ('goto-eh', ['-fexceptions', src_goto]),
-            ('goto+plugin', plug + [src_goto]),
-            ('native', native + [src_defer]),
-            ('native-eh', native + ['-fexceptions', src_defer]),
-            ('plugin', plug + [src_defer]),
-            ('plugin-off', plug + off + [src_defer])]
+            ('goto+plugin', plug + [src_goto])]
+    if src_cleanup:
+        rows.append(('cleanup-eh', ['-fexceptions', src_cleanup]))
+    if not gcc:
+        rows += [('native', native + [src_defer]),
+                 ('native-eh', native + ['-fexceptions', src_defer])]
+    return rows + [('plugin', plug + [src_defer]),
+                   ('plugin-off', plug + off + [src_defer])]
 
 
-def measure(clang, so, src_defer, src_goto, opt, keys, keep, timeout):
+def measure(cc, so, src_defer, src_goto, opt, keys, keep, timeout, src_cleanup=None, gcc=False):
     res = {}
-    for key, args in configs(clang, so, src_defer, src_goto):
+    for key, args in configs(gcc, so, src_defer, src_goto, src_cleanup):
         if keys and key not in keys:
             continue
-        cmd = cc1(clang, [opt, '-c'] + args + ['-o', os.devnull])
+        cmd = cc1(cc, [opt, '-c'] + args + ['-o', os.devnull])
         out = os.path.join(keep, 'cg.%s%s.%s.out' % (key, opt, os.path.basename(src_defer)))
         ir, err = callgrind(cmd, out, timeout)
         res[key] = ir if ir is not None else err
@@ -97,17 +108,22 @@ def ratio(a, b):
 
 def heavy(a):
     d, g = gen.heavy(a.funcs)
+    c = gen.heavy_cleanup(a.funcs)
     sd, sg = os.path.join(a.keep, 'heavy_defer.c'), os.path.join(a.keep, 'heavy_goto.c')
-    open(sd, 'w').write(d)
-    open(sg, 'w').write(g)
+    sc = os.path.join(a.keep, 'heavy_cleanup.c')
+    for path, text in ((sd, d), (sg, g), (sc, c)):
+        with open(path, 'w') as f:
+            f.write(text)
     out = {}
-    print('| config | -O | Ir | / goto | / native-eh |')
-    print('|---|---|---:|---:|---:|')
+    print('%s, gen.py heavy %d' % (a.cc, a.funcs))
+    print('| config | -O | Ir | / goto | / cleanup-eh | / native-eh |')
+    print('|---|---|---:|---:|---:|---:|')
     for opt in a.opt.split(','):
-        r = measure(a.clang, a.so, sd, sg, opt, a.only, a.keep, a.timeout)
+        r = measure(a.cc, a.so, sd, sg, opt, a.only, a.keep, a.timeout, sc, a.compiler == 'gcc')
         out[opt] = r
         for k, v in r.items():
-            print('| %s | %s | %s | %s | %s |' % (k, opt, v, ratio(v, r.get('goto')), ratio(v, r.get('native-eh'))))
+            print('| %s | %s | %s | %s | %s | %s |' % (k, opt, v, ratio(v, r.get('goto')),
+                                                      ratio(v, r.get('cleanup-eh')), ratio(v, r.get('native-eh'))))
     return out
 
 
@@ -119,7 +135,8 @@ def scaling(a):
         sd, sg = os.path.join(a.keep, '%s_%d_defer.c' % (a.axis, n)), os.path.join(a.keep, '%s_%d_goto.c' % (a.axis, n))
         open(sd, 'w').write(d)
         open(sg, 'w').write(g)
-        out[n] = measure(a.clang, a.so, sd, sg, a.opt.split(',')[0], keys, a.keep, a.timeout)
+        out[n] = measure(a.cc, a.so, sd, sg, a.opt.split(',')[0], keys, a.keep, a.timeout,
+                         gcc=a.compiler == 'gcc')
     ns = sorted(out)
     print('| config | ' + ' | '.join('n=%d' % n for n in ns) + ' | slopes (successive points) |')
     print('|---|' + '---:|' * len(ns) + '---|')
@@ -169,6 +186,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('what', choices=['heavy', 'scaling', 'profile'])
     ap.add_argument('file', nargs='?')
+    ap.add_argument('--compiler', choices=['clang', 'gcc'], default='clang')
     ap.add_argument('--build-dir', default=os.path.join(ROOT, 'build'))
     ap.add_argument('--clang', default=None, help='default: the Clang of BUILD/CMakeCache.txt (Clang_DIR)')
     ap.add_argument('--so', default=None, help='default: BUILD/cdefer-clang.so')
@@ -185,9 +203,13 @@ def main():
     if a.what == 'profile':
         return profile(a)
     tc = Toolchain(a.build_dir)
-    a.clang = a.clang or tc.clang
-    a.so = a.so or tc.clang_so
-    if not a.clang:
+    if a.compiler == 'gcc':
+        a.cc = tc.gcc
+        a.so = a.so or tc.gcc_named_so
+    else:
+        a.cc = a.clang = a.clang or tc.clang
+        a.so = a.so or tc.clang_so
+    if not a.cc:
         ap.error('no Clang in %s/CMakeCache.txt (Clang_DIR): give --build-dir or --clang' % a.build_dir)
     a.keep = a.keep or tempfile.mkdtemp(prefix='cdefer-instr-')
     os.makedirs(a.keep, exist_ok=True)

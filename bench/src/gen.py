@@ -217,6 +217,26 @@ extern int res_use(struct res *r, int k);
     return '\n'.join(d) + '\n', '\n'.join(g) + '\n'
 
 
+def heavy_cleanup(nfuncs):
+    """heavy()'s defer version written with __attribute__((cleanup))
+    variables, the compilers' own mechanism: `defer res_close(X);` becomes a
+    variable holding X whose cleanup closes it (X is not assigned again, so
+    the copy closes what the defer would)."""
+    d, _ = heavy(nfuncs)
+    out = []
+    for line in d.split('\n'):
+        if line == '#include <stddefer.h>':
+            continue
+        m = re.match(r'^(\s*)defer res_close\((\w+)\);$', line)
+        if m:
+            line = '%sstruct res *%s_c __attribute__((cleanup(close_p))) = %s;' % (
+                m.group(1), m.group(2), m.group(2))
+        out.append(line)
+        if line.startswith('extern int res_use'):
+            out.append('static inline void close_p(struct res **p) { res_close(*p); }')
+    return '\n'.join(out)
+
+
 if __name__ == '__main__':
     if len(sys.argv) != 3:
         sys.exit(__doc__ % ', '.join(AXES))
