@@ -1,7 +1,8 @@
 // chain.cpp - the EH chain: which defer encloses which (linkDefers), which
 // functions cannot have the chain (hasUserCleanup), and the pieces it adds
 // to a function's lowering (Chain: each deferred statement's guard
-// __cdefer_unw_N, the runners __cdefer_from_N / __cdefer_out_N).
+// __cdefer_unw_N, the runners __cdefer_from_N / __cdefer_out_N, and at -O0
+// the wrapper __cdefer_run_N that keeps __cdefer_fn_N out of line).
 // lower.cpp decides where the chain is used and calls it.
 //
 // With unwinding on, Clang emits an EH cleanup's calls under a terminate
@@ -248,6 +249,33 @@ Stmt *Chain::guard(unsigned I, Stmt *Stmt_) {
                                         FPOptionsOverride());
   return compat::makeCompound(Ctx, {new (Ctx) DeclStmt(DeclGroupRef(G), L, L), Stmt_, Disarm},
                               Stmt_->getBeginLoc(), Stmt_->getEndLoc());
+}
+
+// -O0 (OutlineStatements): the cleanup of defer I, a wrapper
+//   static inline __attribute__((always_inline, nothrow, nodebug))
+//   void __cdefer_run_N(struct __cdefer_env_N *e) { __cdefer_fn_N(e); }
+// around its __cdefer_fn_N (noinline, not nothrow, its body already set),
+// so that STMT is compiled once instead of being inlined at the normal
+// exit, in the landing pad and in the runner.  The wrapper keeps both
+// cleanup calls plain calls (no terminate pad); once it is inlined what is
+// left is a call of a function that may unwind (never nounwind:
+// keepUnwinding), as the runners' calls of __cdefer_fn_N are.  nodebug: no
+// inlined frame of its own in a debugger.  Null on failure.
+FunctionDecl *Chain::outline(unsigned I) {
+  Slot &Sl = Slots[I];
+  SourceLocation L = loc(I);
+  ParmVarDecl *WP;
+  FunctionDecl *W = function("__cdefer_run_" + std::to_string(Sl.N), Sl.EnvPtr, L, WP);
+  W->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));
+  W->addAttr(NoDebugAttr::CreateImplicit(Ctx));
+  Expr *C = call(Sl.Fn, W, {rvalue(ref(WP, L))}, L);
+  if (!C)
+    return nullptr;
+  W->setBody(compat::makeCompound(Ctx, {C}, L, L));
+  Out.push_back(W);
+  if (!keepUnwinding(Sl.Fn, S, ++Counter, Out))
+    return nullptr;
+  return W;
 }
 
 // A variable with a user's __attribute__((cleanup)) anywhere in S (the

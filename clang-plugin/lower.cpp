@@ -21,7 +21,8 @@
 //
 // With unwinding on, each __cdefer_fn_N is `nothrow` and a STMT that may
 // unwind is guarded by the EH chain (chain.cpp, which says why), so that
-// deferred code run by a landing pad can unwind without aborting.
+// deferred code run by a landing pad can unwind without aborting; at -O0
+// __cdefer_fn_N stays out of line behind a wrapper (Chain::outline).
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "lower.h"
 #include "compat.h"
@@ -395,29 +396,11 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     if (EH && !Outline)
       FD->addAttr(NoThrowAttr::CreateImplicit(Ctx));
     FD->setBody(FnBody);
-    FunctionDecl *CleanupFn = FD;
-    if (Outline) {
-      // -O0: STMT once, out of line; the cleanup is an always_inline
-      // nothrow wrapper (a plain call in both paths, no terminate pad), and
-      // after inlining the call of __cdefer_fn_N is a call of a function
-      // that may unwind (never nounwind: keepUnwinding).
-      ParmVarDecl *WP;
-      FunctionDecl *W = EH->function("__cdefer_run_" + std::to_string(Sl.N), Sl.EnvPtr, L, WP);
-      W->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));
-      // No frame of its own in a debugger: its inlined call is the user's.
-      W->addAttr(NoDebugAttr::CreateImplicit(Ctx));
-      Expr *C = EH->call(FD, W, {EH->rvalue(EH->ref(WP, L))}, L);
-      if (!C) {
-        error(L, "cdefer: internal error: cannot call the deferred statement");
-        return false;
-      }
-      W->setBody(compat::makeCompound(Ctx, {C}, L, L));
-      Out.push_back(W);
-      if (!keepUnwinding(FD, EH->S, ++Counter, Out)) {
-        error(L, "cdefer: internal error: cannot keep the deferred statement unwinding");
-        return false;
-      }
-      CleanupFn = W;
+    // -O0: STMT once, out of line, called through a wrapper (chain.cpp).
+    FunctionDecl *CleanupFn = Outline ? EH->outline(&Sl - EH->Slots.data()) : FD;
+    if (!CleanupFn) {
+      error(L, "cdefer: internal error: cannot call the deferred statement");
+      return false;
     }
 
     auto *ILE = new (Ctx) InitListExpr(Ctx, L, Inits, L);

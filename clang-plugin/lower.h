@@ -60,6 +60,7 @@ struct Chain {
   clang::Expr *linkCall(unsigned I, clang::Expr *OuterEnv, clang::FunctionDecl *In);
   bool finish();
   clang::Stmt *guard(unsigned I, clang::Stmt *Stmt_);
+  clang::FunctionDecl *outline(unsigned I);
 };
 
 // chain.cpp: whether S has a variable with a user's cleanup attribute (no
