@@ -207,10 +207,10 @@ def main():
         a.cc = tc.gcc
         a.so = a.so or tc.gcc_named_so
     else:
-        a.cc = a.clang = a.clang or tc.clang
+        a.cc = a.clang or tc.clang
         a.so = a.so or tc.clang_so
-    if not a.cc:
-        ap.error('no Clang in %s/CMakeCache.txt (Clang_DIR): give --build-dir or --clang' % a.build_dir)
+        if not a.cc:
+            ap.error('no Clang in %s/CMakeCache.txt (Clang_DIR): give --build-dir or --clang' % a.build_dir)
     a.keep = a.keep or tempfile.mkdtemp(prefix='cdefer-instr-')
     os.makedirs(a.keep, exist_ok=True)
     out = heavy(a) if a.what == 'heavy' else scaling(a)

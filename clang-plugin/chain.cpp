@@ -107,8 +107,9 @@ FunctionDecl *Chain::runner(unsigned I, bool Whole) {
     ParmVarDecl *P;
     F = function((Whole ? "__cdefer_from_" : "__cdefer_out_") + std::to_string(Sl.N), Sl.EnvPtr, loc(I), P,
                  /*NoThrow=*/false);
+    // (Counted only as far as the bound: n nested defers stay linear.)
     unsigned Len = 1;
-    for (int L = Sl.Link; L >= 0; L = Slots[L].Link)
+    for (int L = Sl.Link; L >= 0 && Len <= MaxInlinedChain; L = Slots[L].Link)
       ++Len;
     if (InlineRunners && Len <= MaxInlinedChain)
       F->addAttr(AlwaysInlineAttr::CreateImplicit(Ctx));

@@ -87,26 +87,20 @@ find_label_address (tree *tp, int *walk_subtrees, void *data)
   return NULL_TREE;
 }
 
+/* A LABEL_EXPR of a label in DATA (a std::set<tree> *), or of any label
+   when DATA is null.  */
 tree
 find_taken_label (tree *tp, int *walk_subtrees, void *data)
 {
   if (TYPE_P (*tp))
     *walk_subtrees = 0;
   else if (TREE_CODE (*tp) == LABEL_EXPR
-	   && ((std::set<tree> *) data)->count (LABEL_EXPR_LABEL (*tp)))
+	   && (!data
+	       || ((std::set<tree> *) data)->count (LABEL_EXPR_LABEL (*tp))))
     return *tp;
   return NULL_TREE;
 }
 
-/* A deferred statement that holds a label whose address is taken (its
-   computed gotos stay inside it: jumps.cc) must exist once.  tree-eh
-   copies a small finally block per destination, remapping the labels in
-   each copy, while a `&&L` in a static initializer keeps naming the
-   original (at -O1 and up: "undefined reference to .L2").  tree-eh weighs
-   the copies by GCC's own size estimate, in which an asm counts one per
-   line: a basic asm of blank lines (nothing in the object file) makes every
-   copy too dear, and the finally is emitted once, behind tree-eh's
-   switch.  */
 /* A basic asm of TEXT (blank lines: no instruction) at LOC.  */
 static tree
 blank_asm (const std::string &text, location_t loc)
@@ -122,6 +116,15 @@ blank_asm (const std::string &text, location_t loc)
   return as;
 }
 
+/* A deferred statement that holds a label whose address is taken (its
+   computed gotos stay inside it: jumps.cc) must exist once.  tree-eh
+   copies a small finally block per destination, remapping the labels in
+   each copy, while a `&&L` in a static initializer keeps naming the
+   original (at -O1 and up: "undefined reference to .L2").  tree-eh weighs
+   the copies by GCC's own size estimate, in which an asm counts one per
+   line: a basic asm of blank lines (nothing in the object file) makes every
+   copy too dear, and the finally is emitted once, behind tree-eh's
+   switch.  */
 void
 keep_single_copy (tree *stmt, location_t loc, lower_ctx *ctx)
 {
@@ -138,23 +141,13 @@ keep_single_copy (tree *stmt, location_t loc, lower_ctx *ctx)
   *stmt = list;
 }
 
-static tree
-find_label (tree *tp, int *walk_subtrees, void *)
-{
-  if (TYPE_P (*tp))
-    *walk_subtrees = 0;
-  else if (TREE_CODE (*tp) == LABEL_EXPR)
-    return *tp;
-  return NULL_TREE;
-}
-
 /* GCC 11 crashes copying a finally block that starts with a label
    (compat.h, CDEFER_GCC_LEADING_LABEL_ICE): a deferred statement holding a
    label starts with an empty basic asm there (no instruction).  */
 static void
 guard_leading_label (tree *stmt, location_t loc)
 {
-  if (!CDEFER_GCC_LEADING_LABEL_ICE || !walk_tree (stmt, find_label, NULL, NULL))
+  if (!CDEFER_GCC_LEADING_LABEL_ICE || !walk_tree (stmt, find_taken_label, NULL, NULL))
     return;
   tree list = alloc_stmt_list ();
   append_to_statement_list_force (blank_asm ("", loc), &list);

@@ -4,9 +4,10 @@
 # unwind edge (an invoke's `to label` is followed, its `unwind label` is
 # not), in the order they appear, with every SSA value and block renamed in
 # order of first appearance, metadata and attribute-group references and
-# `; preds` comments dropped, and an invoke's unwind label written PAD.  Two IR files whose functions print the same
-# run the same instructions whenever nothing unwinds, whatever their
-# landing pads do.  Used by test/clang/normal_path_O2.c.
+# `; preds` comments dropped, and an invoke's unwind label written PAD.
+# Two IR files whose functions print the same run the same instructions
+# whenever nothing unwinds, whatever their landing pads do.  Used by
+# test/clang/normal_path_O2.c.
 #   normal_path.py FILE.ll FUNCTION...
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 import re
@@ -45,17 +46,17 @@ def normal_path(text, fn):
                     work.append(t)
     names = {}
 
+    def name(k):
+        return names.setdefault(k, '%%v%d' % len(names))
+
     def rename(m):
-        k = m.group(0)
-        if k not in names:
-            names[k] = '%%v%d' % len(names)
-        return names[k]
+        return name(m.group(0))
 
     out = [re.sub(r'%[\w.$-]+', rename, head.strip())]
     for lab, body in blocks:
         if lab not in seen:
             continue
-        out.append((rename(re.match(r'.*', '%' + lab)) if lab else 'entry') + ':')
+        out.append((name('%' + lab) if lab else 'entry') + ':')
         for ins in body:
             ins = re.sub(r',? *![\w.]+ !?\d+', '', ins)
             ins = re.sub(r' *; preds = .*|#\d+', '', ins)
