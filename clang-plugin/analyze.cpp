@@ -32,7 +32,7 @@ namespace {
 
 struct Exits {
   FunctionModel &M;
-  Chain &EH;
+  Builder &EH;
   std::vector<Slot> &Slots;
   ASTContext &Ctx;
   std::vector<Stmt *> Roots; // the function's body and the synthesized bodies
@@ -166,7 +166,7 @@ struct Exits {
 
 } // namespace
 
-bool showExitsToAnalyzer(FunctionModel &M, Chain &EH, std::vector<Slot> &Slots) {
+bool showExitsToAnalyzer(FunctionModel &M, Builder &EH, std::vector<Slot> &Slots) {
   // The analyzer's dead-store check would name the environments of the
   // defers whose calls are not written out: `unused` quiets it.
   for (Slot &Sl : Slots)

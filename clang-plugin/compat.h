@@ -14,6 +14,12 @@
 #include "clang/Basic/Version.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "llvm/Passes/PassBuilder.h"
+#if CLANG_VERSION_MAJOR < 17
+#include "llvm/Passes/PassPlugin.h"
+#include <dlfcn.h>
+#endif
 
 namespace cdefer {
 namespace compat {
@@ -145,12 +151,27 @@ inline clang::Stmt *makeNativeDefer(clang::ASTContext &C, clang::SourceLocation 
 #endif
 }
 
-// Whether LLVM's -O1+ pipelines inline always_inline calls before any other
-// function pass (seen on LLVM 19 and 22; on 14 and 16 SimplifyCFG first
-// removes an empty cleanup from the callee, whose calls the inliner then
-// marks nounwind).  chain.cpp's EH chain relies on it to give a deferred
-// statement with no enclosing defer an empty guard.
-constexpr bool EarlyAlwaysInline = CLANG_VERSION_MAJOR >= 19;
+// Adds ehpass.cpp's pass to the compile's LLVM pipeline.  Clang 17+ takes
+// PassBuilder callbacks from a frontend plugin (CodeGenOptions::
+// PassBuilderCallbacks); before that only pass plugins, loaded by path: the
+// plugin names its own file (dlopen returns the copy already loaded), whose
+// llvmGetPassPluginInfo (COMPAT_PASS_PLUGIN_ENTRY) adds the pass.
+#if CLANG_VERSION_MAJOR >= 17
+inline void addPassBuilderCallback(clang::CompilerInstance &CI, void (*Add)(llvm::PassBuilder &)) {
+  CI.getCodeGenOpts().PassBuilderCallbacks.push_back(Add);
+}
+#define COMPAT_PASS_PLUGIN_ENTRY(Add)
+#else
+inline void addPassBuilderCallback(clang::CompilerInstance &CI, void (*Add)(llvm::PassBuilder &)) {
+  Dl_info Info;
+  if (dladdr(reinterpret_cast<void *>(Add), &Info) && Info.dli_fname)
+    CI.getCodeGenOpts().PassPlugins.push_back(Info.dli_fname);
+}
+#define COMPAT_PASS_PLUGIN_ENTRY(Add)                                                                      \
+  extern "C" LLVM_ATTRIBUTE_WEAK ::llvm::PassPluginLibraryInfo llvmGetPassPluginInfo() {                 \
+    return {LLVM_PLUGIN_API_VERSION, "cdefer", "1", Add};                                                 \
+  }
+#endif
 
 // The "non-void function does not return a value" warnings (one merged
 // diagnostic since Clang 21).

@@ -19,10 +19,10 @@
 // are lowered innermost first,
 // so a defer inside STMT is already a cleanup variable when STMT moves.
 //
-// With unwinding on, each __cdefer_fn_N is `nothrow` and a STMT that may
-// unwind is guarded by the EH chain (chain.cpp, which says why), so that
-// deferred code run by a landing pad can unwind without aborting; at -O0
-// __cdefer_fn_N stays out of line behind a wrapper (Chain::outline).
+// At -O0 with unwinding on, __cdefer_fn_N is `noinline` instead: STMT is
+// compiled once, called on the normal exit and in the landing pad.  With
+// unwinding on, ehpass.cpp lets deferred code run by a landing pad unwind
+// on through the function's other cleanups instead of aborting.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "lower.h"
 #include "compat.h"
@@ -60,24 +60,6 @@ struct Capture {
   std::string Name;
 };
 
-// Whether S may unwind: it calls a function not declared `nothrow` (glibc's
-// __THROW functions such as free() are), or through a pointer.  The cleanup
-// calls of a defer nested in S do not count: that defer's own guard runs
-// what encloses S when its statement unwinds.
-static bool mayUnwind(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *CE = dyn_cast<CallExpr>(S)) {
-    const auto *FD = dyn_cast_or_null<FunctionDecl>(CE->getCalleeDecl());
-    if (!FD || !FD->hasAttr<NoThrowAttr>())
-      return true;
-  }
-  for (const Stmt *C : S->children())
-    if (mayUnwind(C))
-      return true;
-  return false;
-}
-
 // Puts NODE where defer D's marker (its Outer) stands in D.Parent; a braceless
 // defer gets a block of its own.  False if the marker is not found there.
 static bool placeDefer(ASTContext &Ctx, const Defer &D, Stmt *Node, SourceLocation L) {
@@ -100,7 +82,7 @@ struct Lowering {
   SourceManager &SM;
   Defer &D;
   Slot &Sl;
-  Chain *EH;                                 // null: no EH chain
+  bool Outline;                              // -O0, unwinding on: noinline
   llvm::DenseSet<const VarDecl *> Inside;   // declared inside STMT
   std::vector<Capture> Caps;
   llvm::DenseMap<const VarDecl *, unsigned> CapOf;
@@ -108,8 +90,8 @@ struct Lowering {
   VMTypes VM;
   bool Failed = false;
 
-  Lowering(ASTContext &Ctx, DiagnosticsEngine &Diags, SourceManager &SM, Defer &D, Slot &Sl, Chain *EH)
-      : Ctx(Ctx), Diags(Diags), SM(SM), D(D), Sl(Sl), EH(EH), Param(Sl.Param), VM(Ctx, D.Marker->getBody()) {
+  Lowering(ASTContext &Ctx, DiagnosticsEngine &Diags, SourceManager &SM, Defer &D, Slot &Sl, bool Outline)
+      : Ctx(Ctx), Diags(Diags), SM(SM), D(D), Sl(Sl), Outline(Outline), Param(Sl.Param), VM(Ctx, D.Marker->getBody()) {
     VM.Rewrite = [this](Stmt *S) { return rewrite(S); };
   }
 
@@ -198,7 +180,6 @@ struct Lowering {
     }
     if (auto *DRE = dyn_cast<DeclRefExpr>(S)) {
       auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-      // (this defer's own env appears in the chain link of a defer in STMT)
       if (VD && VD != Param && isCapturable(VD) && !Inside.count(VD))
         captureVar(VD);
     }
@@ -311,7 +292,6 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     RecordDecl *RD = Sl.RD;
     RD->startDefinition();
     llvm::StringSet<> Used;
-    Used.insert("__cdefer_outer");
     for (Capture &C : Caps) {
       QualType FT = C.VM ? Ctx.VoidPtrTy : Ctx.getPointerType(C.Var->getType());
       std::string Name = C.Name;
@@ -333,18 +313,10 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
       RD->addDecl(F);
       DimFields.push_back(F);
     }
-    if (EH && Sl.Link >= 0) {
-      QualType FT = EH->Slots[Sl.Link].EnvPtr;
-      Sl.Outer = FieldDecl::Create(Ctx, RD, L, L, &Ctx.Idents.get("__cdefer_outer"), FT,
-                                   Ctx.getTrivialTypeSourceInfo(FT, L), nullptr, false, ICIS_NoInit);
-      Sl.Outer->setAccess(AS_public);
-      RD->addDecl(Sl.Outer);
-    }
     RD->completeDefinition();
     layoutQuietly(Ctx, RD);
     QualType EnvTy = Sl.EnvTy;
     FunctionDecl *FD = Sl.Fn;
-    bool Outline = EH && EH->OutlineStatements;
     FD->addAttr(Outline ? static_cast<Attr *>(NoInlineAttr::CreateImplicit(Ctx))
                         : static_cast<Attr *>(AlwaysInlineAttr::CreateImplicit(Ctx)));
 
@@ -365,13 +337,6 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
       Inits.push_back(VM.dimInit(K, L));
       VM.setDim(K, envField(DimFields[K]));
     }
-    if (Sl.Outer) {
-      // In the enclosing defer's scope: its env; in its STMT: its parameter.
-      const Slot &O = EH->Slots[Sl.Link];
-      Inits.push_back(Sl.Nested ? EH->rvalue(EH->ref(O.Param, L))
-                                : UnaryOperator::Create(Ctx, EH->ref(O.Env, L), UO_AddrOf, O.EnvPtr,
-                                                        VK_PRValue, OK_Ordinary, L, false, FPOptionsOverride()));
-    }
 
     Body = rewrite(Body);
     VM.transform(Body);
@@ -382,32 +347,13 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     std::vector<Stmt *> Stmts = VM.dimTypedefs(FD, L);
     Stmts.push_back(Body);
     Stmt *FnBody = compat::makeCompound(Ctx, Stmts, BB.isValid() ? BB : L, BE.isValid() ? BE : L);
-    // A statement that cannot unwind needs no guard (nor its landing pad).
-    if (EH && mayUnwind(FnBody)) {
-      FnBody = EH->guard(&Sl - EH->Slots.data(), FnBody);
-      if (!FnBody) {
-        error(L, "cdefer: internal error: cannot build the deferred statement's unwind guard");
-        return false;
-      }
-    }
-    // nothrow even without a guard: a defer nested in STMT may still unwind
-    // out of it (its own guard ran what encloses STMT), and the call in a
-    // landing pad must not be an invoke to Clang's terminate pad.
-    if (EH && !Outline)
-      FD->addAttr(NoThrowAttr::CreateImplicit(Ctx));
     FD->setBody(FnBody);
-    // -O0: STMT once, out of line, called through a wrapper (chain.cpp).
-    FunctionDecl *CleanupFn = Outline ? EH->outline(&Sl - EH->Slots.data()) : FD;
-    if (!CleanupFn) {
-      error(L, "cdefer: internal error: cannot call the deferred statement");
-      return false;
-    }
 
     auto *ILE = new (Ctx) InitListExpr(Ctx, L, Inits, L);
     ILE->setType(EnvTy);
     VarDecl *Env = Sl.Env;
     Env->setInit(ILE);
-    Env->addAttr(CleanupAttr::CreateImplicit(Ctx, CleanupFn));
+    Env->addAttr(CleanupAttr::CreateImplicit(Ctx, FD));
     Env->setIsUsed();
     auto *DS = new (Ctx) DeclStmt(DeclGroupRef(Env), L, L);
 
@@ -436,6 +382,27 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     Out.push_back(FD);
     return true;
 }
+
+} // namespace
+
+Expr *Builder::ref(ValueDecl *D, SourceLocation L) {
+  return DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), D, false, L,
+                             D->getType(), VK_LValue);
+}
+
+Expr *Builder::rvalue(Expr *E) {
+  return ImplicitCastExpr::Create(Ctx, E->getType().getUnqualifiedType(), CK_LValueToRValue, E, nullptr,
+                                  VK_PRValue, FPOptionsOverride());
+}
+
+Expr *Builder::call(FunctionDecl *Callee, FunctionDecl *In, llvm::ArrayRef<Expr *> Args, SourceLocation L) {
+  Sema::ContextRAII InFn(S, In);
+  std::vector<Expr *> A(Args.begin(), Args.end());
+  ExprResult R = S.BuildCallExpr(nullptr, ref(Callee, L), L, A, L);
+  return R.isInvalid() ? nullptr : R.get();
+}
+
+namespace {
 
 // The decls of defer D (numbered N), before anything is lowered.
 Slot makeSlot(ASTContext &Ctx, Defer &D, unsigned N) {
@@ -542,30 +509,17 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
   if (!Ok)
     return false;
   // The decls of every defer first (numbered innermost first, as they are
-  // lowered), so that the EH chain can refer to enclosing ones.
+  // lowered), so that analyze.cpp can call any of them.
   size_t NDefers = M.Defers.size();
   std::vector<Slot> Slots(NDefers);
   for (size_t I = NDefers; I-- > 0;) {
     M.Defers[I].FnContext = M.FD;
     Slots[I] = makeSlot(Ctx, M.Defers[I], ++Counter);
   }
-  // The EH chain: only where deferred code runs in landing pads (unwinding
-  // on) and every defer of the function is a cleanup function.  Not in a
-  // function with cleanup variables of its own: the chain runs defers only,
-  // and would skip them when deferred code panics on a normal exit (which
-  // Clang's landing pads get right); there the old limit stays.
-  // Not for the static analyzer, which models no cleanup (analyze.cpp).
-  bool Chained = O.Unwind && !O.Analyze && NDefers > 0 && !hasUserCleanup(M.FD->getBody());
   std::vector<bool> Cleanup = keepCleanup(M, O);
-  for (size_t I = 0; I < NDefers; ++I)
-    if (!Cleanup[I])
-      Chained = false;
-  Chain EH{S, Ctx, Slots, Synthesized, {}};
-  // Optimising for speed, a guard's runner is inlined (chain.cpp, runner).
-  EH.OutlineStatements = O.O0;
-  EH.InlineRunners = O.Speed && !M.FD->hasAttr<OptimizeNoneAttr>() && !M.FD->hasAttr<MinSizeAttr>();
-  if (Chained)
-    linkDefers(M, Slots);
+  // -O0 with unwinding on: each STMT compiled once, out of line, instead of
+  // inlined into the normal exit and the landing pad (most of the -O0 cost).
+  bool Outline = O.O0 && O.Unwind && !O.Analyze;
   for (size_t I = NDefers; I-- > 0;) {
     Defer &D = M.Defers[I];
     // lowering=native, where the DeferStmt is right (keepCleanup).
@@ -574,20 +528,15 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
         Ok = false;
       continue;
     }
-    Lowering L{Ctx, S.getDiagnostics(), S.getSourceManager(), D, Slots[I], Chained ? &EH : nullptr};
+    Lowering L{Ctx, S.getDiagnostics(), S.getSourceManager(), D, Slots[I], Outline};
     if (!L.run(Synthesized))
       Ok = false;
   }
-  if (Ok && Chained && !EH.finish())
-    Ok = false;
-  // Its helpers are nothrow: without a call that may throw, CodeGen would
-  // mark the function nounwind (unwinds.cpp).
-  if (Ok && Chained && !keepUnwinding(M.FD, S, ++Counter, Synthesized))
-    Ok = false;
   // `return e;` must copy e before the deferred code runs: no NRVO.
   if (!M.Defers.empty())
     clearNRVO(M.FD->getBody());
-  if (Ok && O.Analyze && !showExitsToAnalyzer(M, EH, Slots))
+  Builder B{S, Ctx};
+  if (Ok && O.Analyze && !showExitsToAnalyzer(M, B, Slots))
     Ok = false;
   if (Ok && !finishRecover(M, S))
     Ok = false;

@@ -83,9 +83,7 @@ struct Options {
   bool Dump = false;
   bool Native = false; // lowering=native: Clang 22's DeferStmt
   bool Analyze = false; // the frontend action is the static analyzer (analyze.cpp)
-  bool O0 = false;      // -O0: deferred statements out of line (chain.cpp)
-  bool Speed = false;   // optimising for speed (-O1 and up, not -Os/-Oz): the EH
-                        // chain's short runners are inlined (chain.cpp)
+  bool O0 = false;      // -O0: deferred statements out of line (lower.cpp)
 };
 
 // A half-open range of preorder numbers: every statement of a subtree.
@@ -161,9 +159,9 @@ void checkFunction(FunctionModel &M, clang::DiagnosticsEngine &D, clang::SourceM
 bool lowerFunction(FunctionModel &M, clang::Sema &S, const Options &O,
                    std::vector<clang::FunctionDecl *> &Synthesized);
 
-// unwinds.cpp: the call that keeps FD from being marked nounwind (unwinding on).
-bool keepUnwinding(clang::FunctionDecl *FD, clang::Sema &S, unsigned N,
-                   std::vector<clang::FunctionDecl *> &Synthesized);
+// ehpass.cpp: adds the pass that lets deferred code run by a landing pad
+// unwind through the function's other deferred statements (unwinding on).
+void registerEHPass(clang::CompilerInstance &CI);
 
 // recover.cpp: named results (R1-R6) and the recover lowering (SPEC 4, 5).
 bool hasResultVars(const clang::FunctionDecl *FD);

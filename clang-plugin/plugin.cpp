@@ -309,7 +309,9 @@ protected:
       CI.getLangOpts().Exceptions = 1;
     O.Analyze = CI.getFrontendOpts().ProgramAction == frontend::RunAnalysis;
     O.O0 = CI.getCodeGenOpts().OptimizationLevel == 0;
-    O.Speed = CI.getCodeGenOpts().OptimizationLevel > 0 && !CI.getCodeGenOpts().OptimizeSize;
+    // Deferred code run by a landing pad may unwind (ehpass.cpp).
+    if (O.Unwind && !O.Analyze)
+      registerEHPass(CI);
     Preprocessor &PP = CI.getPreprocessor();
     std::string Pre = PP.getPredefines();
     // What the compiler predefines itself is not defined again: clang-22

@@ -71,9 +71,7 @@ def _run_time(p1):
         eh = ('Landing pads sit off the hot path (differences under 2 %% are block layout%s), but enabling unwinding '
               'is not free on the normal path: %s instructions%s. ' % (layout,
                   ', '.join('%s `%s` %+.1f %%' % (lab, w, (x - 1) * 100) for lab, w, x in over),
-                  ' (the Clang plugin\'s EH chain: each deferred statement that may unwind sets and clears a guard '
-                  'pointer, clang-plugin/chain.cpp, docs/DESIGN-clang.md)'
-                  if all(lab.startswith('Clang') for lab, _, _ in over) else ''))
+                  ''))
     alts = [(lab, rr(rid, base, 'mutex'), rr(rid, base, 'res'))
             for lab, rid, base in (('the cleanup-attribute + nested-function macro', 'gcc-nested-off', 'gcc-goto'),
                                    ('C++ RAII (g++)', 'g++-raii-off', 'gcc-goto'),

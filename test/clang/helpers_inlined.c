@@ -1,16 +1,13 @@
-// docs/DESIGN-clang.md "Never nounwind because of the helpers": the
-// plugin's `nothrow` helpers (__cdefer_fn_N -- at -O0 its wrapper
-// __cdefer_run_N --, __cdefer_unw_N, __cdefer_unwinds_N) are `static
-// inline` always_inline functions that use
-// no floating-point intrinsics, so the always-inliner puts each one into its
-// function at every -O and none is left out of line, where its `nothrow`
-// would be a lie about deferred code that may unwind.  (Under Clang 15 a
-// misplaced FunctionDecl::Create argument made them strictfp, the inliner
-// left them out of line, LLVM marked their callers nounwind and a panic
-// raised by deferred code skipped the callers' deferred statements:
-// test/runtime/unwind_from_deferred_only_call.c.)  The helpers that may
-// unwind (__cdefer_out_N, __cdefer_from_N, and __cdefer_fn_N at -O0) may stay
-// out of line; they are never nounwind.
+// docs/DESIGN-clang.md, Lowering: each deferred statement's function
+// __cdefer_fn_N is a `static inline` always_inline function that uses no
+// floating-point intrinsics, so at -O1 and up the always-inliner puts it into
+// its function and none is left out of line.  (Under Clang 15 a misplaced
+// FunctionDecl::Create argument made the plugin's functions strictfp, the
+// inliner left them out of line, and with the EH chain of cdefer <= 0.9
+// LLVM then marked their callers nounwind:
+// test/runtime/unwind_from_deferred_only_call.c.)  At -O0 with unwinding on
+// __cdefer_fn_N stays out of line (one copy per statement) and is never
+// nounwind when its statement may unwind.
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm -Xclang -disable-llvm-passes %s -o - | %FileCheck --check-prefix=CG %s
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm %s -o - | %FileCheck --check-prefix=OUT0 %s
 // RUN: %clang-plugin-cc -O1 -S -emit-llvm %s -o - | %FileCheck --check-prefix=OUT %s
@@ -21,16 +18,11 @@ void may_unwind(int);
 int g;
 
 // CG-NOT: strictfp
-// CG: ; Function Attrs: alwaysinline nounwind{{.*}}
-// CG-NEXT: define internal void @__cdefer_unwinds_{{[0-9]+}}()
-// CG: ; Function Attrs: alwaysinline nounwind{{.*}}
-// CG-NEXT: define internal void @__cdefer_run_{{[0-9]+}}(
+// CG: define internal void @__cdefer_fn_{{[0-9]+}}(
 // CG-NOT: strictfp
-// OUT-NOT: define {{.*}}@__cdefer_{{(fn|run|unw|unwinds)}}_
+// OUT-NOT: define {{.*}}@__cdefer_fn_
 // OUT-NOT: strictfp
-// OUT0-NOT: define {{.*}}@__cdefer_{{(run|unw|unwinds)}}_
 // OUT0: define internal void @__cdefer_fn_{{[0-9]+}}({{.*}}) #[[FN:[0-9]+]]
-// OUT0-NOT: define {{.*}}@__cdefer_{{(run|unw|unwinds)}}_
 // OUT0-NOT: attributes #[[FN]] = {{{.*}}nounwind
 // OUT0-NOT: strictfp
 __attribute__((noinline)) void leaf(int n)

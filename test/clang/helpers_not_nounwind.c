@@ -1,8 +1,7 @@
-// SPEC 3.1/6, docs/DESIGN-clang.md "Never nounwind because of the
-// helpers": a function whose only call that may unwind sits in a deferred
-// statement is not marked nounwind by CodeGen (its other calls go to the
-// plugin's nothrow helpers), so its callers keep their invokes and landing
-// pads, whether it is emitted before or after them.  After inlining, LLVM
+// SPEC 3.1/6: a function whose only call that may unwind sits in a deferred
+// statement is not marked nounwind by CodeGen (the call of the statement's
+// function __cdefer_fn_N may unwind), so its callers keep their invokes and
+// landing pads, whether it is emitted before or after them.  After inlining, LLVM
 // still infers nounwind where it is true (deferred code that only calls
 // nothrow functions).  Runtime behaviour: test/runtime/unwind_from_deferred_only_call.c.
 // RUN: %clang-plugin-cc -O0 -S -emit-llvm -Xclang -disable-llvm-passes %s -o - | %FileCheck --check-prefix=O0 %s
@@ -13,8 +12,7 @@
 void may_unwind(void);
 void later(void);
 
-// O0: ; Function Attrs: {{(noinline |optnone )*}}uwtable{{$}}
-// O0-NEXT: define {{.*}}void @first()
+// O0: define {{.*}}void @first() #[[FIRST:[0-9]+]]
 // O2: ; Function Attrs: noinline uwtable{{$}}
 // O2-NEXT: define {{.*}}void @first()
 __attribute__((noinline)) void first(void)
@@ -37,8 +35,7 @@ void caller(void)
     later();
 }
 
-// O0: ; Function Attrs: {{(noinline |optnone )*}}uwtable{{$}}
-// O0-NEXT: define {{.*}}void @later()
+// O0: define {{.*}}void @later() #[[LATER:[0-9]+]]
 // O2: ; Function Attrs: noinline uwtable{{$}}
 // O2-NEXT: define {{.*}}void @later()
 __attribute__((noinline)) void later(void)
@@ -52,3 +49,6 @@ __attribute__((noinline)) void only_free(char *p)
 {
     defer free(p);
 }
+
+// O0-NOT: attributes #[[FIRST]] = {{{.*}}nounwind
+// O0-NOT: attributes #[[LATER]] = {{{.*}}nounwind

@@ -47,5 +47,5 @@ int main(void)
 // IR: define {{.*}}void @make({{.*}}sret(%struct.S)
 // IR: %[[S:[0-9a-z.]+]] = alloca %struct.S
 // IR: call void @llvm.memcpy.
-// IR-NEXT: call void @__cdefer_run_
+// IR-NEXT: call void @__cdefer_fn_
 // IR-NEXT: ret void

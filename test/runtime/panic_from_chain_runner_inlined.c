@@ -1,10 +1,10 @@
-// A panic raised by the EH chain's runner (__cdefer_from_M: an enclosing
-// deferred statement run because the inner one panicked) in a function that
-// -O1 inlines into a caller with deferred code of its own still runs the
-// caller's deferred statements and reaches its recover(), at every -O.
-// (Panic fuzzer seed 2374: the Clang plugin's runner call was a plain call
-// in the nothrow __cdefer_unw_N; after inlining it lost its unwind edge and
-// "first" escaped with exit 2 at -O1 and up.)
+// A panic raised by an enclosing deferred statement, run because the inner
+// one panicked, in a function that -O1 inlines into a caller with deferred
+// code of its own still runs the caller's deferred statements and reaches
+// its recover(), at every -O.  (Panic fuzzer seed 2374: the Clang plugin's
+// EH chain, used until December 2026, ran that statement from a runner
+// whose call was a plain call in a nothrow helper; after inlining it lost
+// its unwind edge and "first" escaped with exit 2 at -O1 and up.)
 //
 // RUN: %cc -std=c11 -O0 -Wall -Wextra -Werror %s %cdefer-lib/libcdefer.a -o %t.O0
 // RUN: %run %t.O0 | %FileCheck --match-full-lines %s

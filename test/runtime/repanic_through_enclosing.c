@@ -4,8 +4,8 @@
 // first panic comes from a defer nested in the deferred statement of the
 // function's second defer, so the first defer's statement runs next; it
 // recovers the panic and panics again, and the caller recovers that one.
-// The first defer's statement runs once.  (The Clang plugin's EH chain
-// called its __cdefer_out_N as a `nounwind` function; at -O0 the backend
+// The first defer's statement runs once.  (The Clang plugin's EH chain,
+// used until December 2026, called its __cdefer_out_N as a `nounwind` function; at -O0 the backend
 // gave that call the nested defer's own landing pad, and each re-panic ran
 // the first defer's statement again, endlessly.  Sibling of
 // repanic_nested_deferred.c, which reaches it through __cdefer_from_N.)
