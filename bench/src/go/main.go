@@ -3,6 +3,7 @@
 // (which Go cannot open-code: a runtime defer record per call).
 //
 //	gobench mutex|res|panic1|panic10 goto|defer|loop|- N
+//	(panic1|panic10 with defer: a deferred call in every frame too)
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 package main
 
@@ -179,6 +180,28 @@ func trip(depth int) (r int) {
 	return down(depth)
 }
 
+// The same with a deferred call in every frame between the panic and the
+// recover (p_cdefer.c and p_cxx.cpp with -DDEFER_EVERY_FRAME).
+//
+//go:noinline
+func downDefer(n int) int {
+	defer func() { sink += 2 }()
+	if n == 0 {
+		panic("boom")
+	}
+	return downDefer(n-1) + 1
+}
+
+//go:noinline
+func tripDefer(depth int) (r int) {
+	defer func() {
+		if recover() != nil {
+			recovered++
+		}
+	}()
+	return downDefer(depth)
+}
+
 func main() {
 	if len(os.Args) != 4 {
 		fmt.Fprintln(os.Stderr, "usage: gobench mutex|res|panic1|panic10 goto|defer|loop|- N")
@@ -232,6 +255,14 @@ func main() {
 	case "panic10/-":
 		for i := 0; i < n; i++ {
 			acc += int64(trip(10))
+		}
+	case "panic1/defer":
+		for i := 0; i < n; i++ {
+			acc += int64(tripDefer(1))
+		}
+	case "panic10/defer":
+		for i := 0; i < n; i++ {
+			acc += int64(tripDefer(10))
 		}
 	default:
 		fmt.Fprintln(os.Stderr, "unknown workload")
