@@ -170,14 +170,15 @@ static uintptr_t stop_region_start(struct _Unwind_Context *ctx, struct _Unwind_E
 #endif
 }
 
-CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_Exception *exc,
-                                    struct cdefer_frame_id *out)
+/* The identity of the frame CTX describes, whose cdefer_frame_sp is SP. */
+static void frame_ids(struct _Unwind_Context *ctx, struct _Unwind_Exception *exc, uintptr_t sp,
+                      struct cdefer_frame_id *out)
 {
     size_t i;
     for (i = 0; i < CDEFER_FP_MAX; i++)
         out->fp[i] = 0;
     out->fn = stop_region_start(ctx, exc);
-    out->sp = cdefer_frame_sp(ctx);
+    out->sp = sp;
     if (FP_IS_CALLER_SP)
         out->fp[0] = frame_address_of(ctx);
     else
@@ -273,23 +274,35 @@ CDEFER_HIDDEN int cdefer_frame_helper_of(const struct cdefer_frame_id *x, uintpt
 }
 
 
-CDEFER_HIDDEN void cdefer_frame_stop_at(struct _Unwind_Context *ctx, struct cdefer_frame_stop *out)
+/* The stop function's per-frame work, from the values it read already
+ * (SP, IP as _Unwind_GetIPInfo returned it and BEFORE its flag).  A frame
+ * without a language-specific data area has no landing pad: no deferred
+ * code runs in it, so nothing can ask for its identity or be suspended in
+ * it (recover is called, and a newer panic raised, only by code that a
+ * landing pad runs, before the next call of the stop function); such a
+ * frame costs the walk nothing more than the test.  Under the ARM EHABI
+ * unwinder the LSDA is not known here (the unwinder finds it through r12,
+ * which it sets for the personality routine only: stop_region_start), so
+ * every frame is noted, with no IP or LSDA. */
+CDEFER_HIDDEN int cdefer_frame_note(struct _Unwind_Context *ctx, struct _Unwind_Exception *exc,
+                                    uintptr_t sp, uintptr_t ip, int before,
+                                    struct cdefer_frame_stop *at, struct cdefer_frame_id *id)
 {
-    out->sp = cdefer_frame_sp(ctx);
 #if defined(__ARM_EABI_UNWINDER__)
-    /* the EHABI unwinder finds the LSDA through r12, which it sets for the
-     * personality routine only (stop_region_start) */
-    out->ip = 0;
-    out->lsda = NULL;
+    (void)ip;
+    (void)before;
+    at->ip = 0;
+    at->lsda = NULL;
 #else
-    {
-        int before = 0;
-        out->ip = (uintptr_t)_Unwind_GetIPInfo(ctx, &before);
-        if (!before && out->ip)
-            out->ip--;
-        out->lsda = _Unwind_GetLanguageSpecificData(ctx);
-    }
+    const unsigned char *lsda = _Unwind_GetLanguageSpecificData(ctx);
+    if (!lsda)
+        return 0;
+    at->ip = !before && ip ? ip - 1 : ip;
+    at->lsda = lsda;
 #endif
+    at->sp = sp;
+    frame_ids(ctx, exc, sp, id);
+    return 1;
 }
 
 /* A panic stopped at frame Y, whose landing pad now runs deferred code that

@@ -28,11 +28,6 @@ struct cdefer_frame_id {
  * stack (the same non-stack value for every frame of a backtrace). */
 CDEFER_HIDDEN uintptr_t cdefer_frame_sp(struct _Unwind_Context *ctx);
 
-/* The identity of the frame CTX describes (the one whose cleanups the stop
- * function for the unwind of EXC is about to let run). */
-CDEFER_HIDDEN void cdefer_frame_ids(struct _Unwind_Context *ctx, struct _Unwind_Exception *exc,
-                                    struct cdefer_frame_id *out);
-
 /* Whether the frame X is one of the helpers of the function whose frame
  * address is F: F's frame lies further out on the stack than X, seen
  * from the caller (a bounded backtrace). */
@@ -47,7 +42,15 @@ struct cdefer_frame_stop {
     const unsigned char *lsda;     /* its language-specific data, or NULL */
 };
 
-CDEFER_HIDDEN void cdefer_frame_stop_at(struct _Unwind_Context *ctx, struct cdefer_frame_stop *out);
+/* The stop function's note of the frame CTX describes (the one whose
+ * cleanups the unwind of EXC is about to let run), from what it read
+ * already: SP = cdefer_frame_sp(CTX), IP and BEFORE from
+ * _Unwind_GetIPInfo(CTX).  Fills AT and ID and returns 1, or returns 0 and
+ * leaves both alone when the frame has no landing pad to run (no LSDA;
+ * known everywhere but under the ARM EHABI unwinder). */
+CDEFER_HIDDEN int cdefer_frame_note(struct _Unwind_Context *ctx, struct _Unwind_Exception *exc,
+                                    uintptr_t sp, uintptr_t ip, int before,
+                                    struct cdefer_frame_stop *at, struct cdefer_frame_id *id);
 
 /* Where the frame Y ends on the stack (its caller's cdefer_frame_sp at the
  * call: every frame Y calls lies below it, Y's callers at or above it),

@@ -59,10 +59,12 @@ struct rec {
     cdefer_panic_info info;        /* what recover() returns */
     struct rec *older;             /* next older active panic of the thread */
     struct rec *next_retired;
-    /* Where the stop function was last called: at.sp is cdefer_frame_sp
-     * (the CFA; ARM: the stack pointer) of that frame, the stack pointer of
-     * the frame whose cleanups are running (the CFA of its callee); 0
-     * before the first call. */
+    /* Where the stop function was last called for a frame that has a
+     * landing pad (frames.c: cdefer_frame_note; under the ARM EHABI
+     * unwinder, for any frame): at.sp is cdefer_frame_sp (the CFA; ARM: the
+     * stack pointer) of that frame, the stack pointer of the frame whose
+     * cleanups are running (the CFA of its callee); 0 before the first
+     * such call. */
     struct cdefer_frame_stop at;
     /* That frame's frame-pointer register(s), as the unwinder restored
      * them: what __builtin_frame_address(0) was in it (frames.c). */
@@ -325,12 +327,10 @@ static int same_code_address(void *a, void *b)
 #endif
 }
 
-static void record_frame(struct rec *p, struct _Unwind_Context *ctx, uintptr_t cfa)
+static void record_frame(struct rec *p, void *ip, uintptr_t cfa)
 {
-    void *ip;
     if (p->nframes == INT_MAX || (p->nframes && cfa <= p->bt_cfa))
         return;
-    ip = (void *)_Unwind_GetIP(ctx);
     if (!ip)
         return;
     if (!p->nframes && !same_code_address(ip, p->ra) && ++p->bt_skipped <= BT_SKIP_MAX)
@@ -349,7 +349,8 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
 {
     struct tstate *t = &ts;
     struct rec *p = arg;
-    uintptr_t cfa;
+    uintptr_t cfa, ip;
+    int before = 0;
     (void)version;
     (void)cls;
 
@@ -367,12 +368,17 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     if (p->target)
         land(t, p);
     cfa = cdefer_frame_sp(ctx);
-    record_frame(p, ctx, cfa);
+#if defined(__ARM_EABI_UNWINDER__)
+    ip = (uintptr_t)_Unwind_GetIP(ctx);
+#else
+    ip = (uintptr_t)_Unwind_GetIPInfo(ctx, &before);     /* _Unwind_GetIP's value */
+#endif
+    record_frame(p, (void *)ip, cfa);
     if (actions & _UA_END_OF_STACK)
         die(t, p, NULL);
-    cdefer_frame_stop_at(ctx, &p->at);
-    cdefer_frame_ids(ctx, exc, &p->fid);
-    p->top = 0;
+    /* A frame without a landing pad keeps what the last one noted. */
+    if (cdefer_frame_note(ctx, exc, cfa, ip, before, &p->at, &p->fid))
+        p->top = 0;
     return _URC_NO_REASON;
 }
 
@@ -426,14 +432,23 @@ static void format_message(struct rec *p, const char *fmt, va_list ap)
     }
 }
 
-/* Inlined into both API functions: one frame less for the unwinder. */
-CDEFER_NORETURN static inline __attribute__((__always_inline__)) void
-vpanic(void *ra, const char *file, int line, const char *func, void *value, const char *fmt,
-       va_list ap)
+/* A new panic's record, formatted and pushed on the thread's stack of
+ * active panics, ready to unwind.  Not inlined: the unwind starts in the
+ * API function's frame, and the unwinder interprets that frame's call frame
+ * information up to the call (docs/PERFORMANCE.md section 5): this one's
+ * saves six registers, the API function's one. */
+struct raise_site {
+    void *ra;                      /* the return address into the caller of panic */
+    const char *file, *func;
+    int line;
+    void *value;
+};
+
+static __attribute__((__noinline__)) struct rec *
+new_panic(const struct raise_site *site, const char *fmt, va_list ap)
 {
     struct tstate *t = &ts;
     struct rec *p = t->spare;
-    _Unwind_Reason_Code rc;
 
     if (p)
         t->spare = NULL;
@@ -456,16 +471,16 @@ vpanic(void *ra, const char *file, int line, const char *func, void *value, cons
     p->heap_msg = NULL;
     format_message(p, fmt, ap);
     p->info.message = p->heap_msg ? p->heap_msg : p->msg;
-    p->info.value = value;
-    p->info.file = file;
-    p->info.line = line;
-    p->info.func = func;
-    p->ra = ra;
+    p->info.value = site->value;
+    p->info.file = site->file;
+    p->info.line = site->line;
+    p->info.func = site->func;
+    p->ra = site->ra;
     /* The arguments may have pointed into records retired by earlier
      * panics (`panic("%s", r->message)`); they are formatted now. */
     free_retired(t);
     /* A panic during a panic: the older one is suspended in the frame
-     * whose landing pad runs this code; where that frame ends decides
+     * whose landing pad runs the API function; where that frame ends decides
      * which recover ends it too (land). */
     if (t->top && t->top->at.sp)
         t->top->top = cdefer_frame_top(&t->top->fid, &t->top->at);
@@ -475,10 +490,16 @@ vpanic(void *ra, const char *file, int line, const char *func, void *value, cons
 
     SET_EXCEPTION_CLASS(&p->exc);
     p->exc.exception_cleanup = exception_cleanup;
-    rc = _Unwind_ForcedUnwind(&p->exc, stop, p);
+    return p;
+}
+
+/* Inlined into both API functions: one frame less for the unwinder. */
+CDEFER_NORETURN static inline __attribute__((__always_inline__)) void unwind(struct rec *p)
+{
+    _Unwind_Reason_Code rc = _Unwind_ForcedUnwind(&p->exc, stop, p);
     /* Only a broken unwind (corrupt or missing unwind tables) gets here. */
     (void)rc;
-    die(t, p, "stack unwinding failed");
+    die(&ts, p, "stack unwinding failed");
 }
 
 /* ------------------------------------------------------------------ */
@@ -487,16 +508,24 @@ vpanic(void *ra, const char *file, int line, const char *func, void *value, cons
 void cdefer_panic(const char *file, int line, const char *func, const char *fmt, ...)
 {
     va_list ap;
+    struct raise_site site = { __builtin_return_address(0), file, func, line, NULL };
+    struct rec *p;
     va_start(ap, fmt);
-    vpanic(__builtin_return_address(0), file, line, func, NULL, fmt, ap);
+    p = new_panic(&site, fmt, ap);
+    va_end(ap);
+    unwind(p);
 }
 
 void cdefer_panic_value(const char *file, int line, const char *func, void *value,
                         const char *fmt, ...)
 {
     va_list ap;
+    struct raise_site site = { __builtin_return_address(0), file, func, line, value };
+    struct rec *p;
     va_start(ap, fmt);
-    vpanic(__builtin_return_address(0), file, line, func, value, fmt, ap);
+    p = new_panic(&site, fmt, ap);
+    va_end(ap);
+    unwind(p);
 }
 
 const cdefer_panic_info *cdefer_recover(void)
