@@ -73,15 +73,6 @@ _Static_assert(sizeof fp_regs / sizeof fp_regs[0] <= CDEFER_FP_MAX, "frames.h: C
 #endif
 
 
-CDEFER_HIDDEN uintptr_t cdefer_frame_sp(struct _Unwind_Context *ctx)
-{
-#if defined(__ARM_EABI_UNWINDER__)
-    return (uintptr_t)_Unwind_GetGR(ctx, 13);   /* sp */
-#else
-    return (uintptr_t)_Unwind_GetCFA(ctx);
-#endif
-}
-
 /* The frame-address values of the frame C describes, one per FP_REGS
  * entry (targets other than FP_IS_CALLER_SP): the registers as the
  * unwinder restored them; Power: r1 at the call, and r31 when the frame

@@ -26,7 +26,14 @@ struct cdefer_frame_id {
  * where the unwinder has one; on 32-bit ARM (EHABI) the frame's stack
  * pointer, because there _Unwind_GetCFA returns a value unrelated to the
  * stack (the same non-stack value for every frame of a backtrace). */
-CDEFER_HIDDEN uintptr_t cdefer_frame_sp(struct _Unwind_Context *ctx);
+static inline uintptr_t cdefer_frame_sp(struct _Unwind_Context *ctx)
+{
+#if defined(__ARM_EABI_UNWINDER__)
+    return (uintptr_t)_Unwind_GetGR(ctx, 13);   /* sp */
+#else
+    return (uintptr_t)_Unwind_GetCFA(ctx);
+#endif
+}
 
 /* Whether the frame X is one of the helpers of the function whose frame
  * address is F: F's frame lies further out on the stack than X, seen

@@ -354,7 +354,7 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     (void)version;
     (void)cls;
 
-    if (!retire_newer_than(t, p)) {
+    if (__builtin_expect(t->top != p, 0) && !retire_newer_than(t, p)) {
         /* Not active any more (cannot happen): let it go on, and report
          * it if it gets to the end. */
         if (actions & _UA_END_OF_STACK)
