@@ -6,6 +6,11 @@
 # numbers of docs/PERFORMANCE.md section 5's "before/after" table.
 #
 #   bench/panic_ir.py [--build-dir build] [--out DIR] [--n 1000] [--profile]
+#                     [--baseline REV]
+#
+# --baseline REV also builds libcdefer from git revision REV's runtime/
+# (the flags CMake's default RelWithDebInfo build uses) and links the same
+# cdefer objects against it: a before/after table from one run.
 #
 # Ir per round trip = (Ir(2N) - Ir(N)) / N under callgrind, as part 5.
 # --profile adds, for the cdefer GCC rows, the inclusive Ir per round trip
@@ -29,10 +34,11 @@ FUNCS = ['cdefer_panic', '_Unwind_ForcedUnwind', '_Unwind_Resume', '_Unwind_Find
          '_setjmp', 'longjmp', '__longjmp']
 
 
-def sh(cmd, **kw):
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=300, **kw)
+def sh(cmd, text=True, **kw):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=text, timeout=300, **kw)
     if r.returncode:
-        sys.exit('failed: %s\n%s' % (' '.join(cmd), r.stderr[-2000:]))
+        err = r.stderr if text else r.stderr.decode(errors='replace')
+        sys.exit('failed: %s\n%s' % (' '.join(cmd), err[-2000:]))
     return r
 
 
@@ -41,6 +47,29 @@ def cache(build, key):
         if line.startswith(key + ':'):
             return line.split('=', 1)[1].strip()
     return None
+
+
+RUNTIME_CFLAGS = ['-O2', '-g', '-DNDEBUG', '-fPIC', '-Wall', '-Wextra', '-funwind-tables', '-std=gnu11']
+
+
+def baseline_lib(rev, d, gcc):
+    """libcdefer.a built from revision REV's runtime/ sources."""
+    src = os.path.join(d, 'baseline-' + rev)
+    shutil.rmtree(src, ignore_errors=True)
+    os.makedirs(src)
+    tar = sh(['git', '-C', ROOT, 'archive', '--format=tar', rev, 'runtime'], text=False)
+    subprocess.run(['tar', '-x', '-C', src], input=tar.stdout, check=True)
+    rt = os.path.join(src, 'runtime')
+    objs = []
+    for f in sorted(os.listdir(os.path.join(rt, 'src'))):
+        if f.endswith('.c'):
+            o = os.path.join(src, f[:-2] + '.o')
+            sh([gcc] + RUNTIME_CFLAGS + ['-I' + os.path.join(rt, 'include'), '-c',
+                                        os.path.join(rt, 'src', f), '-o', o])
+            objs.append(o)
+    lib = os.path.join(src, 'libcdefer.a')
+    sh(['ar', 'rcs', lib] + objs)
+    return lib
 
 
 def ir(cmd, outf, env=None):
@@ -85,6 +114,7 @@ def main():
     ap.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out', 'panic_ir'))
     ap.add_argument('--n', type=int, default=1000)
     ap.add_argument('--profile', action='store_true')
+    ap.add_argument('--baseline', metavar='REV')
     a = ap.parse_args()
     B = os.path.abspath(a.build_dir)
     d = a.out
@@ -94,6 +124,7 @@ def main():
     clang = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(cdir))),
                          'bin', 'clang') if cdir else 'clang-22'
     lib = [os.path.join(B, 'libcdefer.a'), '-lpthread']
+    base_lib = baseline_lib(a.baseline, d, gcc) if a.baseline else None
     drv = os.path.join(d, 'drv.o')
     sh([gcc, '-O2', '-c', os.path.join(SRC, 'p_driver.c'), '-o', drv])
     specs = [('cdefer GCC', gcc, ['-fplugin=' + os.path.join(B, 'cdefer-gcc.so'), '-I' + INC], 'p_cdefer.c', gcc, lib),
@@ -108,7 +139,12 @@ def main():
             sh([cc] + flags + ['-O2'] + (['-DDEFER_EVERY_FRAME'] if every else []) +
                ['-c', os.path.join(SRC, src), '-o', obj])
             sh([ld, drv, obj, '-o', exe] + libs)
-            rows.append((label, every, lambda depth, n, exe=exe: [exe, str(depth), str(n)], label == 'cdefer GCC', None))
+            base = None
+            if base_lib and libs:
+                base = exe + '_baseline'
+                sh([ld, drv, obj, '-o', base, base_lib, '-lpthread'])
+            rows.append((label, every, lambda depth, n, exe=exe: [exe, str(depth), str(n)], label == 'cdefer GCC', None,
+                         base and (lambda depth, n, exe=base: [exe, str(depth), str(n)])))
     if shutil.which('go'):
         gd = os.path.join(d, 'go')
         os.makedirs(gd, exist_ok=True)
@@ -119,21 +155,36 @@ def main():
         for every in (0, 1):
             rows.append(('Go', every, lambda depth, n, every=every: [
                 os.path.join(gd, 'gobench'), 'panic%d' % depth, 'defer' if every else '-', str(n)], False,
-                {'GODEBUG': 'asyncpreemptoff=1', 'GOGC': '100'}))   # part 5's GO_ENV
+                {'GODEBUG': 'asyncpreemptoff=1', 'GOGC': '100'}, None))   # part 5's GO_ENV
     outf = os.path.join(d, 'callgrind.out')
-    print('| implementation | defer in every frame | Ir, 1 frame | Ir, 10 frames |')
-    print('|---|---|---:|---:|')
+    if base_lib:
+        print('| implementation | defer in every frame | Ir, 1 frame, %s | now | Ir, 10 frames, %s | now |'
+              % (a.baseline, a.baseline))
+        print('|---|---|---:|---:|---:|---:|')
+    else:
+        print('| implementation | defer in every frame | Ir, 1 frame | Ir, 10 frames |')
+        print('|---|---|---:|---:|')
     profs = []
-    for label, every, cmd, prof, env in rows:
+    for label, every, cmd, prof, env, base in rows:
         res = []
         for depth in (1, 10):
-            x = ir(cmd(depth, a.n), outf, env)
-            y = ir(cmd(depth, 2 * a.n), outf, env)
-            res.append((y - x) / a.n)
-            if prof and a.profile:
-                profs.append(('%s, %s, depth %d' % (label, 'defer in every frame' if every else 'no defer', depth),
-                              profile(outf, 2 * a.n)))
-        print('| %s | %s | %.0f | %.0f |' % (label, 'yes' if every else 'no', res[0], res[1]), flush=True)
+            for which, c in (('baseline', base), ('now', cmd)):
+                if which == 'baseline' and not base_lib:
+                    continue
+                if not c:
+                    res.append(None)
+                    continue
+                x = ir(c(depth, a.n), outf, env)
+                y = ir(c(depth, 2 * a.n), outf, env)
+                res.append((y - x) / a.n)
+                if prof and a.profile:
+                    profs.append(('%s%s, %s, depth %d' % (
+                        label, ' (%s)' % a.baseline if which == 'baseline' else '',
+                        'defer in every frame' if every else 'no defer', depth), profile(outf, 2 * a.n)))
+        if base_lib:
+            res = [res[1] if v is None else v for v in res[:2]] + [res[3] if v is None else v for v in res[2:]]
+        print('| %s | %s | ' % (label, 'yes' if every else 'no') + ' | '.join('%.0f' % v for v in res) + ' |',
+              flush=True)
     for what, p in profs:
         print('- %s: ' % what + ', '.join('`%s` %.0f' % kv for kv in sorted(p.items(), key=lambda kv: -kv[1])))
 
