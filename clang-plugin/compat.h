@@ -203,14 +203,12 @@ inline void forwardWithMessage(clang::DiagnosticConsumer &Consumer, clang::Diagn
 
 // synth.cpp's inherited attributes that only some majors have
 // (disable_sanitizer_instrumentation: Clang 14+).
-inline void copyVersionedAttrs(clang::ASTContext &C, const clang::FunctionDecl *From, clang::FunctionDecl *To) {
+inline bool isVersionedInheritedAttr(const clang::Attr *A) {
 #if CLANG_VERSION_MAJOR >= 14
-  for (const auto *X : From->specific_attrs<clang::DisableSanitizerInstrumentationAttr>())
-    To->addAttr(X->clone(C));
+  return llvm::isa<clang::DisableSanitizerInstrumentationAttr>(A);
 #else
-  (void)C;
-  (void)From;
-  (void)To;
+  (void)A;
+  return false;
 #endif
 }
 

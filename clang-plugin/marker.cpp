@@ -5,7 +5,7 @@
 //
 // `_Defer` is a macro expanding to (model.h)
 //     if (sizeof(char)) __asm__(""); else
-//       while ((void *)!sizeof(char) && __builtin_expect(PLUGIN_REQUIRED, MAGIC))
+//       while ((void *)!sizeof(char) && PLUGIN_REQUIRED)
 // so `_Defer STMT` parses as a loop that never runs inside an `if` that
 // Clang's constant evaluator cannot evaluate; a defer is such a WhileStmt,
 // and the `if` (its Outer) is what stands in the enclosing statement.
@@ -43,18 +43,24 @@ bool isMarkerCond(const Expr *Cond) {
     if (!Zero || Zero->getValue() != 0)
       return false;
   }
-  const auto *CE = dyn_cast<CallExpr>(And->getRHS()->IgnoreParenImpCasts());
+  // The plugin's enumerator (model.h).
+  auto isRequired = [](const Expr *E) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    return Ref && isa<EnumConstantDecl>(Ref->getDecl()) && Ref->getDecl()->getIdentifier() &&
+           Ref->getDecl()->getName() == cdefer::required::clang;
+  };
+  const Expr *R = And->getRHS()->IgnoreParenImpCasts();
+  if (isRequired(R))
+    return true;
+  // A `.i` of an older cdefer: __builtin_expect(E, MAGIC), E the enumerator
+  // or (before it existed) 0.
+  const auto *CE = dyn_cast<CallExpr>(R);
   if (!CE || CE->getBuiltinCallee() != Builtin::BI__builtin_expect || CE->getNumArgs() != 2)
     return false;
-  // The first argument: the plugin's enumerator (model.h), or 0 in a `.i`
-  // made by a plugin from before it existed.
   const Expr *Arg0 = CE->getArg(0)->IgnoreParenImpCasts();
-  bool First = false;
+  bool First = isRequired(Arg0);
   if (const auto *Lit = dyn_cast<IntegerLiteral>(Arg0))
     First = Lit->getValue() == 0;
-  else if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg0))
-    First = isa<EnumConstantDecl>(Ref->getDecl()) && Ref->getDecl()->getIdentifier() &&
-            Ref->getDecl()->getName() == cdefer::required::clang;
   const auto *A1 = dyn_cast<IntegerLiteral>(CE->getArg(1)->IgnoreParenImpCasts());
   return First && A1 && A1->getValue() == MagicValue;
 }

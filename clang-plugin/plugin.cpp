@@ -82,8 +82,8 @@ static struct VersionGuard {
 static const std::string MacroDefs[][2] = {
     {"__CDEFER__", CDEFER_STR(CDEFER_VERSION_NUMBER)},
     {"__STDC_DEFER_TS25755__", "1"},
-    {"_Defer", std::string("if (sizeof(char)) __asm__(\"\"); else while ((void *)!sizeof(char) && __builtin_expect(") +
-                   cdefer::required::clang + ", " CDEFER_MAGIC_TEXT "))"},
+    {"_Defer", std::string("if (sizeof(char)) __asm__(\"\"); else while ((void *)!sizeof(char) && ") +
+                   cdefer::required::clang + ")"},
 };
 
 // The declaration the marker needs (model.h): part of the predefines of

@@ -1,8 +1,9 @@
 // SPEC 7: a `.i` written by the plugin of any release compiles with the
 // plugin of this one: the marker's condition was `0 && ...` (0.1.0),
-// `!sizeof(char) && ...`, and is `(void *)!sizeof(char) && ...` now (the
-// cast keeps Clang 15 and 16 from warning -Wconstant-logical-operand in a
-// .i at -std=c2x: model.h).  This file is such a `.i`, written out by hand;
+// `!sizeof(char) && ...`, `(void *)!sizeof(char) && __builtin_expect(E, MAGIC)`
+// and is `(void *)!sizeof(char) && E` now (the cast keeps Clang 15 and 16
+// from warning -Wconstant-logical-operand in a .i at -std=c2x; the builtin
+// call cost parse time: model.h).  This file is such a `.i`, written out by hand;
 // each form's deferred statement runs.
 // RUN: %clang-plugin-cc -x cpp-output %s -o %t
 // RUN: %run %t | %FileCheck %s
@@ -18,8 +19,15 @@ int printf(const char *, ...);
 
 static int current(int n)
 {
-    if (sizeof(char)) __asm__(""); else while ((void *)!sizeof(char) && __builtin_expect(cdefer_requires_plugin__fplugin_cdefer_clang_so, 0x2575cdef)) printf("current n = %d\n", n);
+    if (sizeof(char)) __asm__(""); else while ((void *)!sizeof(char) && cdefer_requires_plugin__fplugin_cdefer_clang_so) printf("current n = %d\n", n);
     n = 2;
+    return n;
+}
+
+static int expect_form(int n)
+{
+    if (sizeof(char)) __asm__(""); else while ((void *)!sizeof(char) && __builtin_expect(cdefer_requires_plugin__fplugin_cdefer_clang_so, 0x2575cdef)) printf("expect n = %d\n", n);
+    n = 5;
     return n;
 }
 
@@ -42,6 +50,9 @@ int main(void)
     // CHECK: current n = 2
     // CHECK-NEXT: current() = 2
     printf("current() = %d\n", current(1));
+    // CHECK-NEXT: expect n = 5
+    // CHECK-NEXT: expect_form() = 5
+    printf("expect_form() = %d\n", expect_form(1));
     // CHECK-NEXT: previous n = 3
     // CHECK-NEXT: previous() = 3
     printf("previous() = %d\n", previous(1));

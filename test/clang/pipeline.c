@@ -28,7 +28,7 @@ int main(void)
     return 0;
 }
 // PP-NOT: pragma cdefer
-// PP: while ((void *)!sizeof(char) && __builtin_expect(cdefer_requires_plugin__fplugin_cdefer_clang_so, 0x2575cdef)) printf("deferred n = %d\n", n);
+// PP: while ((void *)!sizeof(char) && cdefer_requires_plugin__fplugin_cdefer_clang_so) printf("deferred n = %d\n", n);
 // IR: define {{.*}} @f(
 // IR: call void @__cdefer_fn_
 // OUT: deferred n = 2

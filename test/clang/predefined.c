@@ -29,7 +29,7 @@ int f(void)
 #endif
 // DM-DAG: #define __CDEFER__ 100
 // DM-DAG: #define __STDC_DEFER_TS25755__ 1
-// DM-DAG: #define _Defer if (sizeof(char)) __asm__(""); else while ((void *)!sizeof(char) && __builtin_expect(cdefer_requires_plugin__fplugin_cdefer_clang_so, 0x2575cdef))
+// DM-DAG: #define _Defer if (sizeof(char)) __asm__(""); else while ((void *)!sizeof(char) && cdefer_requires_plugin__fplugin_cdefer_clang_so)
 // DM-DAG: #define defer _Defer
 // BARE-NOT: __CDEFER__
 // BARE-NOT: _Defer
