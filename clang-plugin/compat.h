@@ -173,6 +173,17 @@ inline void addPassBuilderCallback(clang::CompilerInstance &CI, void (*Add)(llvm
   }
 #endif
 
+// Whether the compile uses the legacy pass manager (-flegacy-pass-manager,
+// Clang 13 and 14), which runs no pass plugin.
+inline bool legacyPassManager(const clang::CodeGenOptions &O) {
+#if CLANG_VERSION_MAJOR <= 14
+  return O.LegacyPassManager;
+#else
+  (void)O;
+  return false;
+#endif
+}
+
 // The "non-void function does not return a value" warnings (one merged
 // diagnostic since Clang 21).
 inline llvm::SmallVector<unsigned, 2> fallOffDiags() {

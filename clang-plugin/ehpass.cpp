@@ -129,7 +129,18 @@ void addResumeCleanups(PassBuilder &PB) {
   PB.registerPipelineStartEPCallback([](ModulePassManager &MPM, auto) { MPM.addPass(ResumeCleanups()); });
 }
 
-void registerEHPass(clang::CompilerInstance &CI) { compat::addPassBuilderCallback(CI, addResumeCleanups); }
+void registerEHPass(clang::CompilerInstance &CI) {
+  // The legacy pass manager (Clang 13, 14) runs no pass plugin: say what
+  // that leaves, rather than abort silently at run time.
+  if (compat::legacyPassManager(CI.getCodeGenOpts())) {
+    clang::DiagnosticsEngine &D = CI.getDiagnostics();
+    D.Report(D.getCustomDiagID(clang::DiagnosticsEngine::Warning,
+                               "cdefer: with -flegacy-pass-manager a panic raised by deferred code while a "
+                               "panic runs it aborts the program; drop -flegacy-pass-manager"));
+    return;
+  }
+  compat::addPassBuilderCallback(CI, addResumeCleanups);
+}
 
 } // namespace cdefer
 
