@@ -126,6 +126,10 @@ bool defer_body_dropped (tree marker);
    (or that cannot be told).  */
 bool defer_body_braced (tree marker);
 
+/* Where the `_Defer` macro whose expansion holds LOC was expanded, or
+   UNKNOWN_LOCATION if LOC is in none (a .i, or user code).  */
+location_t defer_expansion (location_t loc);
+
 /* locations.cc */
 /* LOC with macro expansions resolved to their expansion point, so no
    "in expansion of macro" notes follow a diagnostic.  */

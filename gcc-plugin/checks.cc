@@ -131,8 +131,18 @@ checker::walk_body (tree *tp, const char *kw, target_kind kind)
     {
       location_t dloc = defer_location (m);
       /* A braced body's block starts at its `{`; the scope C99 gives a
-	 braceless body starts at its first token, the `_Defer`.  */
-      if (bind_loc == UNKNOWN_LOCATION || user_location (bind_loc) == dloc)
+	 braceless body starts at its first token, the `_Defer`: a token of
+	 the `_Defer` expansion.  (In a .i there are no expansions, and the
+	 two locations are compared; in another macro's argument both are
+	 that macro's expansion point, which said W2 of a braced body.)  */
+      bool braceless;
+      if (bind_loc == UNKNOWN_LOCATION)
+	braceless = true;
+      else if (linemap_location_from_macro_expansion_p (line_table, bind_loc))
+	braceless = defer_expansion (bind_loc) != UNKNOWN_LOCATION;
+      else
+	braceless = user_location (bind_loc) == dloc;
+      if (braceless)
 	emit (msg::W2, dloc, {kw});
     }
   if (kind == LOOP)

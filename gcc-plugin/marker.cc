@@ -124,16 +124,34 @@ struct parsed_defer
 };
 static std::vector<parsed_defer> parsed;
 
-/* What tells one defer's marker tokens from another's: the `_Defer` token
-   they were expanded from (one level of macro expansion unwound).  The
-   expansion point does not: two defers in one macro expansion share it.  */
+/* What tells one defer's marker tokens from another's: the point where
+   their `_Defer` macro was expanded, found by unwinding LOC's macro
+   expansions up to the `_Defer` one (UNKNOWN_LOCATION if LOC is not in
+   one: a .i).  The outermost expansion point does not tell them apart:
+   two defers in one macro argument share it; nor does a fixed number of
+   levels: the label's attribute and the switch of one defer lie at
+   different depths when the defer stands in another macro's argument
+   (`ID(defer if (c) { defer { L: s; } })` took the inner defer for the
+   outer one, whose statement is no block: a false E10).  */
+location_t
+defer_expansion (location_t loc)
+{
+  while (linemap_location_from_macro_expansion_p (line_table, loc))
+    {
+      const line_map *map = linemap_lookup (line_table, loc);
+      const line_map_macro *mm = linemap_check_macro (map);
+      if (!strcmp (linemap_map_get_macro_name (mm), "_Defer"))
+	return MACRO_MAP_EXPANSION_POINT_LOCATION (mm);
+      loc = linemap_unwind_toward_expansion (line_table, loc, &map);
+    }
+  return UNKNOWN_LOCATION;
+}
+
 static location_t
 defer_key (location_t loc)
 {
-  if (!linemap_location_from_macro_expansion_p (line_table, loc))
-    return loc;
-  const line_map *map = linemap_lookup (line_table, loc);
-  return linemap_unwind_toward_expansion (line_table, loc, &map);
+  location_t at = defer_expansion (loc);
+  return at != UNKNOWN_LOCATION ? at : loc;
 }
 
 /* The index in PARSED of MARKER's defer, or -1.  */

@@ -32,3 +32,14 @@ void default_label(int v)
         // CHECK: {{.*}}e10_labelled.c:[[@LINE-1]]:9: note: defer statement is here
     }
 }
+
+// A braced deferred statement whose first statement is labelled is no
+// labelled statement, also in another macro's argument and nested in a
+// deferred `if` (the GCC plugin once took the inner defer for the outer
+// one there: test/fuzz seed 7003).
+#define ID(...) __VA_ARGS__
+void block_in_macro_argument(int c)
+{
+    ID(defer if (c) { defer { L1: puts("labelled in a block"); } })
+    ID(defer { L2: puts("first in a block"); })
+}

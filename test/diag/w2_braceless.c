@@ -40,6 +40,19 @@ void body_of_switch(int v)
         _Defer puts("switch");
 }
 
+#define ID(...) __VA_ARGS__
+
+// In another macro's argument: GCC reports at the macro's expansion point,
+// Clang at the token.  A braced body there is no braceless one.
+void in_macro_argument(int c)
+{
+    // GCC: {{.*}}w2_braceless.c:[[@LINE+2]]:5: warning: defer statement as the body of 'if' forms its own block: its deferred statement runs immediately
+    // CLANG: {{.*}}w2_braceless.c:[[@LINE+1]]:15: warning: defer statement as the body of 'if' forms its own block: its deferred statement runs immediately
+    ID(if (c) defer puts("macro if");)
+    ID(if (c) { defer puts("macro braced if"); })
+    ID(defer if (c) { defer puts("nested braced"); })
+}
+
 void not_warned(int c)
 {
     if (c) {
