@@ -17,6 +17,7 @@
 // a braceless defer, a defer in a statement expression.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "lower.h"
+#include "build.h"
 #include "compat.h"
 
 #include "clang/AST/ASTContext.h"
@@ -32,7 +33,7 @@ namespace {
 
 struct Exits {
   FunctionModel &M;
-  Builder &EH;
+  Sema &S;
   std::vector<Slot> &Slots;
   ASTContext &Ctx;
   std::vector<Stmt *> Roots; // the function's body and the synthesized bodies
@@ -75,9 +76,9 @@ struct Exits {
   /// `__cdefer_fn_N(&__cdefer_env_N);` for defer I.
   Stmt *call(unsigned I, SourceLocation L) {
     Slot &Sl = Slots[I];
-    Expr *Addr = UnaryOperator::Create(Ctx, EH.ref(Sl.Env, L), UO_AddrOf, Sl.EnvPtr, VK_PRValue,
+    Expr *Addr = UnaryOperator::Create(Ctx, declRef(Ctx, Sl.Env, L), UO_AddrOf, Sl.EnvPtr, VK_PRValue,
                                        OK_Ordinary, L, false, FPOptionsOverride());
-    return EH.call(Sl.Fn, M.FD, {Addr}, L);
+    return callIn(S, Sl.Fn, M.FD, {Addr}, L);
   }
 
   /// The defers whose scope jump J leaves, innermost first (later in
@@ -116,7 +117,7 @@ struct Exits {
                                   Ctx.getTrivialTypeSourceInfo(T, L), SC_None);
       Tmp->setInit(E);
       Tmp->setIsUsed();
-      R->setRetValue(EH.rvalue(EH.ref(Tmp, L)));
+      R->setRetValue(valueOf(Ctx, declRef(Ctx, Tmp, L)));
       Stmts.insert(Stmts.begin(), new (Ctx) DeclStmt(DeclGroupRef(Tmp), L, L));
     }
     Stmts.push_back(J);
@@ -166,15 +167,15 @@ struct Exits {
 
 } // namespace
 
-bool showExitsToAnalyzer(FunctionModel &M, Builder &EH, std::vector<Slot> &Slots) {
+bool showExitsToAnalyzer(FunctionModel &M, Sema &S, std::vector<Slot> &Slots) {
   // The analyzer's dead-store check would name the environments of the
   // defers whose calls are not written out: `unused` quiets it.
   for (Slot &Sl : Slots)
     if (Sl.Env)
-      Sl.Env->addAttr(UnusedAttr::CreateImplicit(EH.Ctx));
+      Sl.Env->addAttr(UnusedAttr::CreateImplicit(S.getASTContext()));
   if (M.NamedResult || M.RecoverCalls)
     return true;
-  Exits X{M, EH, Slots, EH.Ctx, {M.FD->getBody()}};
+  Exits X{M, S, Slots, S.getASTContext(), {M.FD->getBody()}};
   for (const Slot &Sl : Slots)
     if (Sl.Fn)
       X.Roots.push_back(Sl.Fn->getBody());

@@ -14,8 +14,7 @@
 #include "clang/Basic/Version.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "llvm/Passes/PassBuilder.h"
+#include "clang/Basic/CodeGenOptions.h"
 #if CLANG_VERSION_MAJOR < 17
 #include "llvm/Passes/PassPlugin.h"
 #include <dlfcn.h>
@@ -157,15 +156,15 @@ inline clang::Stmt *makeNativeDefer(clang::ASTContext &C, clang::SourceLocation 
 // plugin names its own file (dlopen returns the copy already loaded), whose
 // llvmGetPassPluginInfo (COMPAT_PASS_PLUGIN_ENTRY) adds the pass.
 #if CLANG_VERSION_MAJOR >= 17
-inline void addPassBuilderCallback(clang::CompilerInstance &CI, void (*Add)(llvm::PassBuilder &)) {
-  CI.getCodeGenOpts().PassBuilderCallbacks.push_back(Add);
+inline void addPassBuilderCallback(clang::CodeGenOptions &O, void (*Add)(llvm::PassBuilder &)) {
+  O.PassBuilderCallbacks.push_back(Add);
 }
 #define COMPAT_PASS_PLUGIN_ENTRY(Add)
 #else
-inline void addPassBuilderCallback(clang::CompilerInstance &CI, void (*Add)(llvm::PassBuilder &)) {
+inline void addPassBuilderCallback(clang::CodeGenOptions &O, void (*Add)(llvm::PassBuilder &)) {
   Dl_info Info;
   if (dladdr(reinterpret_cast<void *>(Add), &Info) && Info.dli_fname)
-    CI.getCodeGenOpts().PassPlugins.push_back(Info.dli_fname);
+    O.PassPlugins.push_back(Info.dli_fname);
 }
 #define COMPAT_PASS_PLUGIN_ENTRY(Add)                                                                      \
   extern "C" LLVM_ATTRIBUTE_WEAK ::llvm::PassPluginLibraryInfo llvmGetPassPluginInfo() {                 \

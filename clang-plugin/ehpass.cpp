@@ -139,7 +139,7 @@ void registerEHPass(clang::CompilerInstance &CI) {
                                "panic runs it aborts the program; drop -flegacy-pass-manager"));
     return;
   }
-  compat::addPassBuilderCallback(CI, addResumeCleanups);
+  compat::addPassBuilderCallback(CI.getCodeGenOpts(), addResumeCleanups);
 }
 
 } // namespace cdefer

@@ -25,6 +25,7 @@
 // on through the function's other cleanups instead of aborting.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "lower.h"
+#include "build.h"
 #include "compat.h"
 
 #include "clang/AST/Attr.h"
@@ -188,15 +189,9 @@ struct Lowering {
   }
 
   Expr *envField(FieldDecl *F) {
-    SourceLocation L = D.Kw;
-    auto *PRef = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), Param, false, L,
-                                     Param->getType(), VK_LValue);
-    auto *PVal = ImplicitCastExpr::Create(Ctx, Param->getType(), CK_LValueToRValue, PRef, nullptr,
-                                          VK_PRValue, FPOptionsOverride());
-    auto *ME = MemberExpr::CreateImplicit(Ctx, PVal, /*IsArrow=*/true, F, F->getType(), VK_LValue,
-                                          OK_Ordinary);
-    return ImplicitCastExpr::Create(Ctx, F->getType(), CK_LValueToRValue, ME, nullptr, VK_PRValue,
-                                    FPOptionsOverride());
+    auto *ME = MemberExpr::CreateImplicit(Ctx, valueOf(Ctx, declRef(Ctx, Param, D.Kw)), /*IsArrow=*/true, F,
+                                          F->getType(), VK_LValue, OK_Ordinary);
+    return valueOf(Ctx, ME);
   }
 
   Expr *replacement(const Capture &C, SourceLocation L) {
@@ -324,9 +319,7 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     std::vector<Expr *> Inits;
     for (Capture &C : Caps) {
       QualType VT = C.Var->getType();
-      auto *Ref = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), C.Var, false, L,
-                                      VT, VK_LValue);
-      Expr *Addr = UnaryOperator::Create(Ctx, Ref, UO_AddrOf, Ctx.getPointerType(VT), VK_PRValue,
+      Expr *Addr = UnaryOperator::Create(Ctx, declRef(Ctx, C.Var, L), UO_AddrOf, Ctx.getPointerType(VT), VK_PRValue,
                                          OK_Ordinary, L, false, FPOptionsOverride());
       if (C.VM)
         Addr = ImplicitCastExpr::Create(Ctx, Ctx.VoidPtrTy, CK_BitCast, Addr, nullptr, VK_PRValue,
@@ -382,27 +375,6 @@ bool Lowering::run(std::vector<FunctionDecl *> &Out) {
     Out.push_back(FD);
     return true;
 }
-
-} // namespace
-
-Expr *Builder::ref(ValueDecl *D, SourceLocation L) {
-  return DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), D, false, L,
-                             D->getType(), VK_LValue);
-}
-
-Expr *Builder::rvalue(Expr *E) {
-  return ImplicitCastExpr::Create(Ctx, E->getType().getUnqualifiedType(), CK_LValueToRValue, E, nullptr,
-                                  VK_PRValue, FPOptionsOverride());
-}
-
-Expr *Builder::call(FunctionDecl *Callee, FunctionDecl *In, llvm::ArrayRef<Expr *> Args, SourceLocation L) {
-  Sema::ContextRAII InFn(S, In);
-  std::vector<Expr *> A(Args.begin(), Args.end());
-  ExprResult R = S.BuildCallExpr(nullptr, ref(Callee, L), L, A, L);
-  return R.isInvalid() ? nullptr : R.get();
-}
-
-namespace {
 
 // The decls of defer D (numbered N), before anything is lowered.
 Slot makeSlot(ASTContext &Ctx, Defer &D, unsigned N) {
@@ -535,8 +507,7 @@ bool lowerFunction(FunctionModel &M, Sema &S, const Options &O, std::vector<Func
   // `return e;` must copy e before the deferred code runs: no NRVO.
   if (!M.Defers.empty())
     clearNRVO(M.FD->getBody());
-  Builder B{S, Ctx};
-  if (Ok && O.Analyze && !showExitsToAnalyzer(M, B, Slots))
+  if (Ok && O.Analyze && !showExitsToAnalyzer(M, S, Slots))
     Ok = false;
   if (Ok && !finishRecover(M, S))
     Ok = false;

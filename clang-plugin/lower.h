@@ -1,6 +1,6 @@
 // lower.h - what lower.cpp and analyze.cpp share, private to the two: the
-// decls each defer lowers to (Slot), a small expression builder, the
-// counter that numbers the synthesized names, and analyze.cpp's entry point.
+// decls each defer lowers to (Slot), the counter that numbers the
+// synthesized names, and analyze.cpp's entry point.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #ifndef CDEFER_CLANG_LOWER_H
 #define CDEFER_CLANG_LOWER_H
@@ -28,20 +28,9 @@ struct Slot {
   clang::VarDecl *Env = nullptr;           // the cleanup variable
 };
 
-// Builds the few expressions analyze.cpp adds (lower.cpp).
-struct Builder {
-  clang::Sema &S;
-  clang::ASTContext &Ctx;
-
-  clang::Expr *ref(clang::ValueDecl *D, clang::SourceLocation L);
-  clang::Expr *rvalue(clang::Expr *E);
-  clang::Expr *call(clang::FunctionDecl *Callee, clang::FunctionDecl *In, llvm::ArrayRef<clang::Expr *> Args,
-                    clang::SourceLocation L);
-};
-
 // analyze.cpp: under the static analyzer, the calls of the deferred
 // statements written out at every exit of their scopes.
-bool showExitsToAnalyzer(FunctionModel &M, Builder &B, std::vector<Slot> &Slots);
+bool showExitsToAnalyzer(FunctionModel &M, clang::Sema &S, std::vector<Slot> &Slots);
 
 } // namespace cdefer
 

@@ -18,6 +18,7 @@
 // Functions with neither are not touched.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "model.h"
+#include "build.h"
 #include "compat.h"
 
 #include "clang/AST/Attr.h"
@@ -112,10 +113,7 @@ struct Builder {
   SourceLocation L;
   bool Failed = false;
 
-  Expr *ref(ValueDecl *D) {
-    return DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), D, false, L,
-                               D->getType().getNonReferenceType(), VK_LValue);
-  }
+  Expr *ref(ValueDecl *D) { return declRef(Ctx, D, L); }
   Expr *rvalue(Expr *E) {
     if (E->getType()->isAtomicType()) {
       // An _Atomic named result: an atomic load, whose value is not atomic.
@@ -124,8 +122,7 @@ struct Builder {
       if (!R.isInvalid())
         return R.get();
     }
-    return ImplicitCastExpr::Create(Ctx, E->getType().getUnqualifiedType(), CK_LValueToRValue, E, nullptr,
-                                    VK_PRValue, FPOptionsOverride());
+    return valueOf(Ctx, E);
   }
   Expr *addrOf(Expr *E) {
     return UnaryOperator::Create(Ctx, E, UO_AddrOf, Ctx.getPointerType(E->getType()), VK_PRValue,
@@ -159,14 +156,9 @@ struct Builder {
       Failed = true;
       return nullptr;
     }
-    Sema::ContextRAII InFn(S, FD);
-    std::vector<Expr *> A(Args.begin(), Args.end());
-    ExprResult R = S.BuildCallExpr(nullptr, ref(F), L, A, L);
-    if (R.isInvalid()) {
-      Failed = true;
-      return nullptr;
-    }
-    return R.get();
+    Expr *C = callIn(S, F, FD, Args, L);
+    Failed = Failed || !C;
+    return C;
   }
   Expr *intLit(int V) {
     return IntegerLiteral::Create(Ctx, llvm::APInt(Ctx.getIntWidth(Ctx.IntTy), V), Ctx.IntTy, L);
